@@ -1,0 +1,236 @@
+/**
+ * The calendar and Belgian time (Europe/Brussels).
+ *
+ * Everything here is pure integer arithmetic: nothing reads the machine's clock
+ * or time zone, and the Brussels offset is computed from the EU summer-time rule
+ * rather than from Intl/ICU, so results are identical on every machine and
+ * do not drift with time-zone database updates.
+ */
+
+/**
+ * A point on the time line: whole seconds since the Unix epoch (1970-01-01T00:00:00Z).
+ * Seconds (not milliseconds) because no contractual term is finer than a second,
+ * and integers keep arithmetic exact.
+ */
+export type Instant = number;
+
+/**
+ * A civil calendar date as a day number: days since 1970-01-01 (day 0).
+ * It carries no zone; it is the same date everywhere. Differences of days
+ * are exact day counts, which is what proration needs.
+ */
+export type Day = number;
+
+const SECONDS_PER_DAY = 86_400;
+
+/** Civil date broken into parts; `month` is 1–12. */
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Gregorian leap-year rule (proleptic). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Day number of a civil date. Does not validate: out-of-range months/days give
+ * an unspecified result; use `parseDate` for untrusted input.
+ *
+ * Algorithm: Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+ * `days_from_civil` (https://howardhinnant.github.io/date_algorithms.html).
+ * Years are shifted to start on March 1 so the leap day is the last day of the year.
+ */
+export function dayFromYmd(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400; // [0, 399]
+  const mp = month > 2 ? month - 3 : month + 9; // March = 0 … February = 11
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1; // [0, 365]
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
+  return era * 146_097 + doe - 719_468;
+}
+
+/**
+ * Civil date of a day number.
+ *
+ * Algorithm: Howard Hinnant's `civil_from_days`
+ * (https://howardhinnant.github.io/date_algorithms.html), the inverse of `dayFromYmd`.
+ */
+export function ymdOfDay(dayNumber: Day): Ymd {
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // [0, 146096]
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  ); // [0, 399]
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // [0, 365]
+  const mp = Math.floor((5 * doy + 2) / 153); // [0, 11]
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1; // [1, 31]
+  const month = mp < 10 ? mp + 3 : mp - 9; // [1, 12]
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day };
+}
+
+/** Day of the week: 0 = Monday … 6 = Sunday (ISO order). Day 0 (1970-01-01) was a Thursday. */
+export function weekdayOfDay(dayNumber: Day): number {
+  return (((dayNumber + 3) % 7) + 7) % 7;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Strict 'YYYY-MM-DD' with a real calendar date (2026-02-30 is rejected). */
+export function parseDate(s: string): Day | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return dayFromYmd(year, month, day);
+}
+
+/** 'YYYY-MM-DD' (years 0000–9999). */
+export function formatDate(dayNumber: Day): string {
+  const { year, month, day } = ymdOfDay(dayNumber);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Last Sunday of a month, as a day number. */
+function lastSundayOf(year: number, month: number): Day {
+  const last = dayFromYmd(year, month, daysInMonth(year, month));
+  return last - ((weekdayOfDay(last) + 1) % 7);
+}
+
+/**
+ * UTC offset of Brussels time at `instant`: 3600 (CET, UTC+1) or 7200 (CEST, UTC+2).
+ *
+ * Implements the EU summer-time rule directly — Directive 2000/84/EC, arts. 2–3:
+ * summer time starts at 01:00 UTC on the last Sunday of March and ends at 01:00 UTC
+ * on the last Sunday of October. Belgium has followed this rule since 1996.
+ * Instants before 1996 are out of scope: the rule is still applied, which does not
+ * match Belgium's historical offsets.
+ */
+export function brusselsOffsetSeconds(instant: Instant): 3600 | 7200 {
+  const { year } = ymdOfDay(Math.floor(instant / SECONDS_PER_DAY));
+  const start = lastSundayOf(year, 3) * SECONDS_PER_DAY + 3600;
+  const end = lastSundayOf(year, 10) * SECONDS_PER_DAY + 3600;
+  return instant >= start && instant < end ? 7200 : 3600;
+}
+
+/**
+ * The instant of 00:00 Brussels time on `day`.
+ * Unambiguous: Belgian transitions happen at 02:00→03:00 and 03:00→02:00 local time,
+ * so local midnight is never in a gap or an overlap. We read the offset at
+ * 23:00 UTC of the previous day (midnight if it were CET); transitions happen at
+ * 01:00 UTC, never between 22:00 and 23:00 UTC, so that offset is the one at midnight.
+ */
+export function brusselsMidnight(day: Day): Instant {
+  const localMidnight = day * SECONDS_PER_DAY;
+  return localMidnight - brusselsOffsetSeconds(localMidnight - 3600);
+}
+
+/** The Brussels calendar day containing `instant`. */
+export function brusselsDayOf(instant: Instant): Day {
+  return Math.floor((instant + brusselsOffsetSeconds(instant)) / SECONDS_PER_DAY);
+}
+
+const INSTANT_EXAMPLE = '2026-03-29T10:15:00+02:00';
+const EXPECTED_INSTANT = `expected an ISO 8601 instant with a zone, such as ${INSTANT_EXAMPLE}`;
+const INSTANT_SHAPE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const ZONELESS_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+type InstantParse = { ok: true; instant: Instant } | { ok: false; reason: string };
+
+function parseInstantDetailed(s: string): InstantParse {
+  const m = INSTANT_SHAPE.exec(s);
+  if (!m) {
+    if (ZONELESS_SHAPE.test(s)) {
+      return {
+        ok: false,
+        reason: `missing zone designator (a local Belgian time is ambiguous in the autumn fall-back hour): ${EXPECTED_INSTANT}`,
+      };
+    }
+    return { ok: false, reason: EXPECTED_INSTANT };
+  }
+  const [, ys, mos, ds, hs, mis, ss, z, sign, ohs, oms] = m;
+  const year = Number(ys);
+  const month = Number(mos);
+  const day = Number(ds);
+  const hour = Number(hs);
+  const minute = Number(mis);
+  const second = ss === undefined ? 0 : Number(ss);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return { ok: false, reason: `not a real calendar date: ${EXPECTED_INSTANT}` };
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return { ok: false, reason: `time of day out of range (00:00:00–23:59:59): ${EXPECTED_INSTANT}` };
+  }
+  let offsetSeconds = 0;
+  if (z === undefined) {
+    const oh = Number(ohs);
+    const om = Number(oms);
+    const total = oh * 60 + om;
+    // ISO 8601 writes a zero offset as +00:00 (or Z); -00:00 is not a valid offset.
+    if (om > 59 || total > MAX_OFFSET_MINUTES || (sign === '-' && total === 0)) {
+      return { ok: false, reason: `zone offset out of range (−14:00…+14:00): ${EXPECTED_INSTANT}` };
+    }
+    offsetSeconds = (sign === '-' ? -1 : 1) * total * 60;
+  }
+  const instant =
+    dayFromYmd(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - offsetSeconds;
+  return { ok: true, instant };
+}
+
+/**
+ * Strict ISO 8601 instant: `YYYY-MM-DDTHH:MM[:SS]` followed by a mandatory zone
+ * designator `Z` or `±HH:MM` (at most ±14:00). No fractional seconds, no hour 24,
+ * no leap second. A string without a zone is rejected because a local Belgian time
+ * is ambiguous during the autumn fall-back hour.
+ */
+export function parseInstant(s: string): Instant | undefined {
+  const r = parseInstantDetailed(s);
+  return r.ok ? r.instant : undefined;
+}
+
+/**
+ * A one-phrase reason why `s` is not accepted by `parseInstant`, for error messages,
+ * e.g. "expected an ISO 8601 instant with a zone, such as 2026-03-29T10:15:00+02:00".
+ * Meant to be called after `parseInstant` returned undefined; for a valid string it
+ * returns the bare expectation phrase.
+ */
+export function describeInstantError(s: string): string {
+  const r = parseInstantDetailed(s);
+  return r.ok ? EXPECTED_INSTANT : r.reason;
+}
+
+/**
+ * The instant in Brussels local time with its offset,
+ * e.g. '2026-03-29T03:00:00+02:00' or '2026-01-05T10:00:00+01:00'.
+ * `parseInstant(formatInstant(t)) === t` for every whole-second instant.
+ */
+export function formatInstant(instant: Instant): string {
+  if (!Number.isSafeInteger(instant)) {
+    throw new RangeError(`instant must be a whole number of seconds, got ${instant}`);
+  }
+  const offset = brusselsOffsetSeconds(instant);
+  const local = instant + offset;
+  const day = Math.floor(local / SECONDS_PER_DAY);
+  const secs = local - day * SECONDS_PER_DAY;
+  const hh = Math.floor(secs / 3600);
+  const mm = Math.floor((secs % 3600) / 60);
+  const ss = secs % 60;
+  return `${formatDate(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}+${pad(offset / 3600)}:00`;
+}

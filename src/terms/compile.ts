@@ -1,0 +1,215 @@
+import type { Catalog, Plan } from '../domain/catalog.ts';
+import { countryZone, Zone } from '../domain/countries.ts';
+import { InputError } from '../domain/errors.ts';
+import { Svc } from '../domain/families.ts';
+import { createNumberClassifier, Dest } from '../domain/numbering.ts';
+import { billingPeriods, type BillingPeriod } from '../domain/periods.ts';
+import { brusselsMidnight, formatInstant, parseDate, parseInstant } from '../domain/time.ts';
+import type { Timeline } from '../domain/timeline.ts';
+
+/** Line kinds as small integers for the rating loop. */
+export const LineKind = { MOBILE: 0, DATA: 1, FIXED: 2, PHONE2GO: 3 } as const;
+const LINE_KINDS = { mobile: LineKind.MOBILE, data: LineKind.DATA, fixed: LineKind.FIXED, phone2go: LineKind.PHONE2GO };
+
+/** BASE-A: an SMS is at most 160 characters; a longer message counts one SMS per started 160. */
+export const SMS_SEGMENT_CHARACTERS = 160;
+
+/** The segments an SMS of `characters` is billed as (BASE-A); an empty message is still one SMS. */
+export function smsSegments(characters: number): number {
+  return characters <= SMS_SEGMENT_CHARACTERS ? 1 : Math.ceil(characters / SMS_SEGMENT_CHARACTERS);
+}
+
+/**
+ * A timeline made ready for rating: its usage as columns (typed arrays, one row per record, in the
+ * order the operator processes them), the billing periods, and the plan. Built once; rating it
+ * allocates nothing per record.
+ */
+export interface CompiledTimeline {
+  readonly timeline: Timeline;
+  readonly plan: Plan;
+  readonly lineIds: readonly string[];
+  readonly lineKind: Uint8Array;
+  readonly periods: readonly BillingPeriod[];
+  /** Period bounds as instants (00:00 Brussels), length periods + 1. */
+  readonly periodBounds: Float64Array;
+  readonly count: number;
+  /** Row order of processing: by the time the record reached the operator, then by event order. */
+  readonly order: Int32Array;
+  readonly at: Float64Array;
+  /** When the record reached the operator: `recordedAt` for a late roaming record, else `at`. */
+  readonly arrived: Float64Array;
+  readonly service: Uint8Array;
+  readonly incoming: Uint8Array;
+  readonly line: Uint16Array;
+  readonly zone: Uint8Array;
+  readonly dest: Uint8Array;
+  /** Seconds (rounded up to the catalog's increment), SMS (segments × recipients) or bytes. */
+  readonly quantity: Float64Array;
+  /** Data session duration in seconds. */
+  readonly seconds: Float64Array;
+  readonly period: Int32Array;
+  readonly event: Int32Array;
+}
+
+const MODELED = new Set(['call', 'sms', 'data']);
+
+/**
+ * Checks everything the schema cannot (the plan exists, lines and events are consistent, events are in
+ * order and inside the contract, numbers are well formed) and builds the columns. Throws an InputError
+ * naming `file` and the JSON path of the first problem.
+ */
+export function compileTimeline(timeline: Timeline, catalog: Catalog, file: string): CompiledTimeline {
+  const fail = (path: string, expected: string, got?: unknown): never => {
+    throw new InputError(file, path, expected, got);
+  };
+  const c = timeline.contract;
+  const plan = catalog.plans.get(c.plan);
+  if (!plan) fail('contract.plan', `expected a plan of catalog "${catalog.name}" (${[...catalog.plans.keys()].join(', ')})`, c.plan);
+  const p = plan!;
+  if (p.family !== c.family) fail('contract.family', `expected ${p.family}, the family of plan ${p.id}`, c.family);
+
+  const start = parseDate(c.start)!;
+  const until = parseDate(timeline.until)!;
+  if (until <= start) fail('until', `expected a date after contract.start (${c.start})`, timeline.until);
+  const periods = billingPeriods(start, c.cycleDay, until);
+  const periodBounds = new Float64Array(periods.length + 1);
+  periods.forEach((period, i) => (periodBounds[i] = brusselsMidnight(period.start)));
+  periodBounds[periods.length] = brusselsMidnight(periods[periods.length - 1]!.end);
+
+  const options = new Set<string>();
+  c.options.forEach((o, i) => {
+    if (options.has(o)) fail(`contract.options[${i}]`, 'expected each option once', o);
+    options.add(o);
+  });
+
+  const classify = createNumberClassifier();
+  const lineIndex = new Map<string, number>();
+  const lineKind = new Uint8Array(c.lines.length);
+  const counts = { mobile: 0, data: 0, fixed: 0, phone2go: 0 };
+  c.lines.forEach((line, i) => {
+    if (lineIndex.has(line.id)) fail(`contract.lines[${i}].id`, 'expected a unique line id', line.id);
+    lineIndex.set(line.id, i);
+    lineKind[i] = LINE_KINDS[line.kind];
+    counts[line.kind]++;
+    if (line.number !== undefined && !classify(line.number).ok)
+      fail(`contract.lines[${i}].number`, 'expected a well-formed number such as +32470123456', line.number);
+    if (line.kind === 'mobile' && counts.mobile > p.mobileSims)
+      fail(`contract.lines[${i}]`, `expected at most ${p.mobileSims} mobile SIM(s) on plan ${p.id} (CLIC-1)`, line.id);
+    if (line.kind === 'data' && counts.data > (p.dataSim ? 1 : 0))
+      fail(`contract.lines[${i}]`, `expected ${p.dataSim ? 'at most one data SIM' : 'no data SIM'} on plan ${p.id} (CLIC-2.4)`, line.id);
+    if (line.kind === 'fixed' && !options.has('fixed_telephony'))
+      fail(`contract.lines[${i}]`, 'expected the fixed_telephony option for a fixed line', line.id);
+    if (line.kind === 'phone2go' && (!options.has('phone2go') || counts.phone2go > 2))
+      fail(`contract.lines[${i}]`, 'expected the phone2go option, which gives two licences (CLIC-2.9)', line.id);
+  });
+
+  const events = timeline.events;
+  const first = periodBounds[0]!;
+  const last = periodBounds[periods.length]!;
+  let n = 0;
+  let previous = -Infinity;
+  const instants = new Float64Array(events.length);
+  events.forEach((e, i) => {
+    const t = parseInstant(e.at)!;
+    if (t < previous)
+      fail(`events[${i}].at`, `expected events in time order: at or after events[${i - 1}].at (${formatInstant(previous)})`, e.at);
+    if (t < first || t >= last)
+      fail(`events[${i}].at`, `expected an instant inside the contract, from ${formatInstant(first)} to before ${formatInstant(last)}`, e.at);
+    previous = t;
+    instants[i] = t;
+    if (!MODELED.has(e.type))
+      fail(`events[${i}].type`, `expected a usage event (call, sms, data): "${e.type}" is part of the timeline format but not modelled yet (Reference model II)`, e.type);
+    n++;
+  });
+
+  const at = new Float64Array(n);
+  const arrived = new Float64Array(n);
+  const service = new Uint8Array(n);
+  const incoming = new Uint8Array(n);
+  const line = new Uint16Array(n);
+  const zone = new Uint8Array(n);
+  const dest = new Uint8Array(n);
+  const quantity = new Float64Array(n);
+  const seconds = new Float64Array(n);
+  const period = new Int32Array(n);
+  const event = new Int32Array(n);
+  let late = false;
+  let row = 0;
+  let pi = 0;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== 'call' && e.type !== 'sms' && e.type !== 'data') continue;
+    const t = instants[i]!;
+    const li = lineIndex.get(e.line);
+    if (li === undefined) fail(`events[${i}].line`, `expected one of the contract's lines (${[...lineIndex.keys()].join(', ')})`, e.line);
+    const kind = lineKind[li!]!;
+    const z = countryZone(e.from)!;
+    if ((kind === LineKind.FIXED || kind === LineKind.PHONE2GO) && e.type === 'data')
+      fail(`events[${i}].line`, 'expected a mobile or data SIM for data usage', e.line);
+    if (kind === LineKind.FIXED && z !== Zone.BE) fail(`events[${i}].from`, 'expected BE for a fixed line', e.from);
+    let arrival = t;
+    if (e.recordedAt !== undefined) {
+      arrival = parseInstant(e.recordedAt)!;
+      if (z === Zone.BE) fail(`events[${i}].recordedAt`, 'expected recordedAt only on roaming records, used outside Belgium (BASE-D.8.3)', e.recordedAt);
+      if (arrival < t) fail(`events[${i}].recordedAt`, `expected an instant at or after at (${e.at})`, e.recordedAt);
+      if (arrival > t) late = true;
+    }
+    let d: number = Dest.BE_MOBILE;
+    if (e.type !== 'data') {
+      const cls = classify(e.to);
+      if (!cls.ok) fail(`events[${i}].to`, cls.reason, e.to);
+      d = (cls as { dest: number }).dest;
+    }
+    while (t >= periodBounds[pi + 1]!) pi++;
+    at[row] = t;
+    arrived[row] = arrival;
+    line[row] = li!;
+    zone[row] = z;
+    dest[row] = d;
+    period[row] = pi;
+    event[row] = i;
+    if (e.type === 'call') {
+      service[row] = Svc.CALL;
+      incoming[row] = e.direction === 'in' ? 1 : 0;
+      quantity[row] = roundUpTo(e.seconds, catalog.callIncrementSeconds);
+    } else if (e.type === 'sms') {
+      service[row] = Svc.SMS;
+      quantity[row] = smsSegments(e.characters) * e.recipients;
+    } else {
+      service[row] = Svc.DATA;
+      quantity[row] = roundUpTo(e.bytes, catalog.dataIncrementBytes);
+      seconds[row] = e.seconds;
+    }
+    row++;
+  }
+
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (late) order.sort((a, b) => arrived[a]! - arrived[b]! || a - b);
+
+  return {
+    timeline,
+    plan: p,
+    lineIds: c.lines.map((l) => l.id),
+    lineKind,
+    periods,
+    periodBounds,
+    count: n,
+    order,
+    at,
+    arrived,
+    service,
+    incoming,
+    line,
+    zone,
+    dest,
+    quantity,
+    seconds,
+    period,
+    event,
+  };
+}
+
+function roundUpTo(value: number, increment: number): number {
+  return increment === 1 ? value : Math.ceil(value / increment) * increment;
+}

@@ -1,0 +1,28 @@
+import type { Catalog } from '../domain/catalog.ts';
+import { InputError } from '../domain/errors.ts';
+import type { Outcome } from '../domain/outcome.ts';
+import { TimelineSchema, type Timeline } from '../domain/timeline.ts';
+import { firstIssue } from '../domain/validation.ts';
+import { compileTimeline } from './compile.ts';
+import { rateUsage } from './rating.ts';
+import { buildOutcome } from './statements.ts';
+
+/**
+ * The reference model's front door: a timeline document in, the outcome the terms require out.
+ * Pure and deterministic; `file` only names the input in errors.
+ */
+export function referenceOutcome(doc: unknown, catalog: Catalog, file = 'timeline'): Outcome {
+  const timeline = parseTimeline(doc, file);
+  const compiled = compileTimeline(timeline, catalog, file);
+  return buildOutcome(compiled, rateUsage(compiled, catalog), catalog);
+}
+
+/** Validates a timeline document against contract 1; throws an InputError naming the JSON path. */
+export function parseTimeline(doc: unknown, file = 'timeline'): Timeline {
+  const parsed = TimelineSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error, doc);
+    throw new InputError(file, issue.path, issue.expected, issue.got);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,316 @@
+import type { Catalog } from '../domain/catalog.ts';
+import { Zone, ZONE_NAMES } from '../domain/countries.ts';
+import { isClic, SERVICES, Svc } from '../domain/families.ts';
+import { lineAmount, roundHalfUp } from '../domain/money.ts';
+import { Dest } from '../domain/numbering.ts';
+import type { DecisionT } from '../domain/outcome.ts';
+import { TARIFF_COUNT, T } from '../domain/tariffs.ts';
+import { formatInstant } from '../domain/time.ts';
+import { LineKind, type CompiledTimeline } from './compile.ts';
+import { countsInPack, phone2GoMayCall, tariffFor } from './scope.ts';
+
+/** Columns of the usage summary: how each unit of usage was treated. */
+export const Treat = { INCLUDED: 0, BILLED: 1, THROTTLED: 2, BLOCKED: 3, FREE: 4 } as const;
+const TREATMENTS = 5;
+
+/** What rating the usage produced, before it is laid out on statements. */
+export interface RatedUsage {
+  /** Quantity billed per (usage period, tariff) from records that arrived in time: index p × TARIFF_COUNT + t. */
+  readonly billed: Float64Array;
+  /** Late roaming records (BASE-D.8.3), billed on the first statement issued after they arrived. */
+  readonly late: ReadonlyArray<{ readonly arrived: number; readonly period: number; readonly tariff: number; readonly quantity: number }>;
+  /** Quantity per (period, line, service, zone, treatment). */
+  readonly usage: Float64Array;
+  readonly decisions: DecisionT[];
+}
+
+export function usageIndex(lines: number, p: number, line: number, service: number, zone: number): number {
+  return (((p * lines + line) * 3 + service) * 3 + zone) * TREATMENTS;
+}
+
+/**
+ * Rates every usage record of a compiled timeline, in the order the operator receives them.
+ *
+ * - Emergency numbers are never charged and never blocked (BASE-B.2.3).
+ * - A data SIM makes no calls and sends no SMS (CLIC-2.4); a Phone2Go licence calls Belgian fixed and
+ *   mobile numbers only (CLIC-2.9) and only where the option is allowed (CLIC-2.7); data refused in
+ *   writing is blocked (BASE-B.4).
+ * - What the pack covers (CLIC-2.2, BASE-D.7.1) is taken from the period's allowance, the new period's
+ *   allowance before any carried-over part (BASE-D.7.2); allowances are prorated like the fee
+ *   (BASE-D.8.3). Beyond a flat allowance, calls and SMS are billed, data in Belgium is throttled to
+ *   512 kbps and free, data in the EU zone is billed (CLIC-2.1).
+ * - Unlimited means normal use (CLIC-2.3): beyond 30,000 minutes or SMS per SIM the service is paused
+ *   until the period ends; beyond 300 GB (Belgium) or 100 GB (EU zone) per SIM, 512 kbps.
+ * - A throttled line cannot receive more than 512 kbit/s × the seconds of the session, nor more than
+ *   512 kbit/s × the seconds left in the period after the throttle began; the rest is blocked, nothing
+ *   is billed. What is paused is blocked, not billed.
+ * - A block or throttle applies to usage that happened after it was decided: a late roaming record
+ *   (BASE-D.8.3) was delivered when it happened, so it is rated but never blocked after the fact.
+ * - An SMS alert when the period's usage charges first exceed the plan, a second beyond €50
+ *   (BASE-D.6.1.3), at the time the record that crossed arrived, late or not.
+ */
+export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
+  const plan = c.plan;
+  const nP = c.periods.length;
+  const nL = c.lineIds.length;
+  const bounds = c.periodBounds;
+  const family = c.timeline.contract.family;
+  const clic = isClic(family);
+  const rates = catalog.rates;
+  const tbps = catalog.throttleBytesPerSecond;
+  const dataBarred = c.timeline.contract.dataBarred;
+  const phone2GoAllowed = catalog.options.phone2go.families.includes(family);
+
+  const billed = new Float64Array(nP * TARIFF_COUNT);
+  const late: Array<{ arrived: number; period: number; tariff: number; quantity: number }> = [];
+  const usage = new Float64Array(nP * nL * 3 * 3 * TREATMENTS);
+  const decisions: DecisionT[] = [];
+
+  // Pack allowances per period and service: the period's own, and what rolled over into it (BASE-D.7.2).
+  const fresh = new Float64Array(nP * 3);
+  const carried = new Float64Array(nP * 3);
+  // Per line and period: use counted against CLIC-2.3's limits [call s, sms, data BE, data EU].
+  const fairUse = new Float64Array(nP * nL * 4);
+  const pausedAt = new Float64Array(nP * nL * 2).fill(Infinity);
+  const throttledAt = new Float64Array(nP * nL * 2).fill(Infinity);
+  const throttleBudget = new Float64Array(nP * nL * 2);
+  // BASE-D.6.1.3 running usage charges per period.
+  const alertQuantity = new Float64Array(nP * TARIFF_COUNT);
+  const alertAmount = new Float64Array(nP * TARIFF_COUNT);
+  const periodCharges = new Float64Array(nP);
+  const alertLevel = new Uint8Array(nP);
+
+  const openPeriod = (p: number): void => {
+    const period = c.periods[p]!;
+    for (let s = 0; s < 3; s++) {
+      const allowance = plan.allowances[s]!;
+      if (allowance === Infinity || allowance === 0) continue;
+      fresh[p * 3 + s] = roundHalfUp(allowance * period.days, period.cycleDays);
+      if (p > 0 && plan.rollover[s]) {
+        carried[p * 3 + s] = fresh[(p - 1) * 3 + s]!;
+        fresh[(p - 1) * 3 + s] = 0;
+      }
+      if (p > 0) carried[(p - 1) * 3 + s] = 0;
+    }
+  };
+
+  const decide = (d: Omit<DecisionT, 'assumed'>): void => {
+    decisions.push({ ...d, assumed: clic && d.clauses.some((id) => id.startsWith('BASE-')) });
+  };
+
+  const block = (r: number, quantity: number, clauses: string[], detail: string): void => {
+    decide({
+      kind: 'blocked',
+      at: formatInstant(c.at[r]!),
+      line: c.lineIds[c.line[r]!]!,
+      service: SERVICES[c.service[r]!]!,
+      event: c.event[r]!,
+      quantity,
+      detail,
+      clauses,
+    });
+  };
+
+  const startThrottle = (p: number, line: number, zone: number, from: number, clauses: string[], why: string): void => {
+    const k = (p * nL + line) * 2 + zone;
+    const end = bounds[p + 1]!;
+    if (throttledAt[k] !== Infinity || from >= end) return;
+    throttledAt[k] = from;
+    throttleBudget[k] = tbps * (end - from);
+    decide({
+      kind: 'throttle',
+      at: formatInstant(from),
+      until: formatInstant(end),
+      line: c.lineIds[line]!,
+      service: 'data',
+      zone: ZONE_NAMES[zone]!,
+      detail: `${why}: 512 kbps until the end of the billing period`,
+      clauses,
+    });
+  };
+
+  /** Delivers `q` bytes at reduced speed within `seconds` of session; returns what got through. */
+  const deliverThrottled = (k: number, q: number, seconds: number): number => {
+    const delivered = Math.min(q, Math.floor(tbps * seconds), throttleBudget[k]!);
+    throttleBudget[k] = throttleBudget[k]! - delivered;
+    return delivered;
+  };
+
+  const bill = (r: number, p: number, tariff: number, q: number, u: number): void => {
+    usage[u + Treat.BILLED] = usage[u + Treat.BILLED]! + q;
+    const arrived = c.arrived[r]!;
+    if (arrived >= bounds[p + 1]!) late.push({ arrived, period: p, tariff, quantity: q });
+    else billed[p * TARIFF_COUNT + tariff] = billed[p * TARIFF_COUNT + tariff]! + q;
+    const k = p * TARIFF_COUNT + tariff;
+    alertQuantity[k] = alertQuantity[k]! + q;
+    const amount = lineAmount(alertQuantity[k]!, rates[tariff]!);
+    periodCharges[p] = periodCharges[p]! + amount - alertAmount[k]!;
+    alertAmount[k] = amount;
+    if (alertLevel[p]! < 1 && periodCharges[p]! > 0) {
+      alertLevel[p] = 1;
+      decide({
+        kind: 'alert',
+        at: formatInstant(arrived),
+        amountCents: periodCharges[p]!,
+        detail: 'SMS alert: consumption exceeds the tariff plan',
+        clauses: ['BASE-D.6.1.3'],
+      });
+    }
+    if (alertLevel[p]! < 2 && periodCharges[p]! > catalog.secondAlertAbove) {
+      alertLevel[p] = 2;
+      decide({
+        kind: 'alert',
+        at: formatInstant(arrived),
+        amountCents: periodCharges[p]!,
+        detail: `second SMS alert: consumption exceeds the tariff plan by more than ${catalog.secondAlertAbove / 100} euros`,
+        clauses: ['BASE-D.6.1.3'],
+      });
+    }
+  };
+
+  /** Takes up to q from the pack's allowance for period p, the new period's part first (BASE-D.7.2). */
+  const takeAllowance = (p: number, s: number, q: number): number => {
+    const k = p * 3 + s;
+    const fromFresh = Math.min(q, fresh[k]!);
+    fresh[k] = fresh[k]! - fromFresh;
+    const fromCarried = Math.min(q - fromFresh, carried[k]!);
+    carried[k] = carried[k]! - fromCarried;
+    return fromFresh + fromCarried;
+  };
+
+  let open = 0;
+  if (nP > 0) openPeriod(0);
+  const n = c.count;
+  for (let k = 0; k < n; k++) {
+    const r = c.order[k]!;
+    const t = c.at[r]!;
+    const arrived = c.arrived[r]!;
+    while (open + 1 < nP && arrived >= bounds[open + 1]!) openPeriod(++open);
+    const p = c.period[r]!;
+    const line = c.line[r]!;
+    const s = c.service[r]!;
+    const z = c.zone[r]!;
+    const d = c.dest[r]!;
+    const q = c.quantity[r]!;
+    const u = usageIndex(nL, p, line, s, z);
+    const isLate = arrived > t;
+
+    if (s !== Svc.DATA && d === Dest.EMERGENCY) {
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
+      continue;
+    }
+    const kind = c.lineKind[line]!;
+    if (kind === LineKind.DATA && s !== Svc.DATA) {
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+      block(r, q, ['CLIC-2.4'], 'a data SIM cannot make calls or send SMS');
+      continue;
+    }
+    if (kind === LineKind.PHONE2GO && (!phone2GoAllowed || !phone2GoMayCall(d))) {
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+      if (phone2GoAllowed) block(r, q, ['CLIC-2.9'], 'a Phone2Go number can only call Belgian fixed and mobile numbers, not premium ones');
+      else block(r, q, ['CLIC-2.7'], 'Phone2Go is not available on this plan family');
+      continue;
+    }
+    if (s === Svc.DATA && dataBarred) {
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+      block(r, q, ['BASE-B.4'], 'data services refused in writing by the client');
+      continue;
+    }
+    if (c.incoming[r] === 1) {
+      if (z === Zone.WORLD) bill(r, p, T['roaming_world.call_received'], q, u);
+      else usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
+      continue;
+    }
+    if (d === Dest.FREE) {
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
+      continue;
+    }
+    if (s !== Svc.DATA && pausedAt[(p * nL + line) * 2 + s]! <= t) {
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+      block(r, q, ['CLIC-2.3'], `${SERVICES[s]} service paused until the end of the billing period`);
+      continue;
+    }
+
+    let rest = q;
+    if (countsInPack(plan, s, z, d)) {
+      if (s === Svc.DATA) {
+        const tk = (p * nL + line) * 2 + z;
+        const periodLeft = bounds[p + 1]! - t;
+        const seconds = Math.min(c.seconds[r]!, periodLeft);
+        if (throttledAt[tk]! <= t) {
+          const delivered = deliverThrottled(tk, q, seconds);
+          usage[u + Treat.THROTTLED] = usage[u + Treat.THROTTLED]! + delivered;
+          usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q - delivered;
+          continue;
+        }
+        let overCap = 0;
+        if (plan.allowances[Svc.DATA] === Infinity) {
+          const fk = (p * nL + line) * 4 + 2 + z;
+          const cap = z === Zone.BE ? plan.fairUse.dataBelgium : plan.fairUse.dataEu;
+          const take = Math.min(q, cap - fairUse[fk]!);
+          fairUse[fk] = fairUse[fk]! + take;
+          usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + take;
+          overCap = q - take;
+          if (overCap > 0)
+            startThrottle(p, line, z, arrived, ['CLIC-2.3'], `beyond ${z === Zone.BE ? '300 GB in Belgium' : '100 GB in the EU zone'} on an unlimited plan`);
+          rest = 0;
+        } else {
+          const take = takeAllowance(p, s, q);
+          usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + take;
+          rest = q - take;
+          if (rest > 0 && z === Zone.BE && plan.throttleAfterData) {
+            for (let l = 0; l < nL; l++) {
+              const lk = c.lineKind[l]!;
+              if (lk === LineKind.MOBILE || lk === LineKind.DATA)
+                startThrottle(p, l, Zone.BE, arrived, ['CLIC-2.1'], 'the pack\'s data is used up in Belgium');
+            }
+            overCap = rest;
+            rest = 0;
+          }
+        }
+        if (overCap > 0) {
+          if (isLate) usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + overCap;
+          else {
+            const delivered = deliverThrottled(tk, overCap, (seconds * overCap) / q);
+            usage[u + Treat.THROTTLED] = usage[u + Treat.THROTTLED]! + delivered;
+            usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + overCap - delivered;
+          }
+        }
+      } else if (plan.allowances[s] === Infinity) {
+        const fk = (p * nL + line) * 4 + s;
+        const cap = s === Svc.CALL ? plan.fairUse.callSeconds : plan.fairUse.sms;
+        const take = Math.min(q, cap - fairUse[fk]!);
+        fairUse[fk] = fairUse[fk]! + take;
+        usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + take;
+        const over = q - take;
+        if (over > 0) {
+          const pk = (p * nL + line) * 2 + s;
+          if (pausedAt[pk] === Infinity && arrived < bounds[p + 1]!) {
+            pausedAt[pk] = arrived;
+            decide({
+              kind: 'pause',
+              at: formatInstant(arrived),
+              until: formatInstant(bounds[p + 1]!),
+              line: c.lineIds[line]!,
+              service: SERVICES[s]!,
+              detail: `beyond ${s === Svc.CALL ? '30,000 minutes' : '30,000 SMS'} on an unlimited plan: paused until the end of the billing period`,
+              clauses: ['CLIC-2.3'],
+            });
+          }
+          if (isLate) usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + over;
+          else {
+            usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + over;
+            block(r, over, ['CLIC-2.3'], `${SERVICES[s]} service paused until the end of the billing period`);
+          }
+        }
+        rest = 0;
+      } else {
+        const take = takeAllowance(p, s, q);
+        usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + take;
+        rest = q - take;
+      }
+    }
+    if (rest > 0) bill(r, p, tariffFor(s, z, d), rest, u);
+  }
+  return { billed, late, usage, decisions };
+}
