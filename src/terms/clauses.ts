@@ -22,31 +22,35 @@ export const CLAUSES: readonly Clause[] = [
     id: "CLIC-1",
     treatment: ["param"],
     summary: "Telenet Business general conditions apply unless derogated here. Subscriptions differ by number of SIMs and mobile data volume; fixed telephony and digital TV can be added.",
-    implementedIn: ["scenarios/catalogs/default.yaml", "src/domain/catalog.ts"],
+    implementedIn: ["scenarios/catalogs/default.yaml", "src/terms/compile.ts"],
   },
   {
     id: "CLIC-2.1",
     treatment: ["rule"],
     summary: "The Pack (monthly fee) includes a flat or unlimited volume of minutes, SMS and/or mobile data. Unused volume is not carried over to the next billing period. When included data is used up: in Belgium surfing continues at 512 kbps until the end of the billing period; in other EU-zone countries at normal speed, the extra consumption billed.",
     implementedIn: ["src/terms/rating.ts", "src/terms/statements.ts"],
+    reading: "Pack allowances are shared by the pack's lines. Beyond flat data in Belgium every mobile and data SIM of the pack goes to 512 kbps, free, until the period ends; in the EU zone data is billed at the roaming_eu rate. Beyond flat minutes or SMS, usage is billed at the overage rate of where it is made.",
   },
   {
     id: "CLIC-2.2",
     treatment: ["rule"],
     summary: "Calls/SMS to and from special numbers (070, 0900, …) and third-party services are always billed extra. Included minutes/SMS only count for (i) fixed and mobile: Belgium → Belgian numbers; (ii) mobile: from the EU zone → Belgian numbers and numbers of other EU-zone countries. Included data only counts in Belgium and the EU zone. All other use is billed extra.",
     implementedIn: ["src/terms/scope.ts", "src/terms/statements.ts"],
+    reading: "Included volume counts for calls/SMS from Belgium to Belgian numbers and from the EU zone to Belgian or EU-zone numbers, data in Belgium and the EU zone. 0800 calls are free and not counted; incoming calls are free except outside the EU zone.",
   },
   {
     id: "CLIC-2.3",
     treatment: ["rule"],
     summary: "\"Unlimited\" means normal use. Unlimited calls/SMS: beyond 30,000 minutes or 30,000 SMS the service concerned is paused until the end of the billing period. Unlimited data: 300 GB per SIM in Belgium and 100 GB per SIM in other EU-zone countries per month; beyond it, 512 kbps until the end of the billing period.",
     implementedIn: ["src/terms/rating.ts", "src/domain/catalog.ts"],
+    reading: "Limits are per SIM and per billing period (not prorated): 30,000 minutes of in-pack calls, 30,000 in-pack SMS, 300 GB of data in Belgium and separately 100 GB in the EU zone. The crossing record is cut at the limit. A paused service blocks all outgoing calls (or SMS) of that SIM, emergency numbers excepted.",
   },
   {
     id: "CLIC-2.4",
     treatment: ["rule"],
     summary: "CLIC includes 1 data SIM (data only: no calls, no SMS). With unlimited data the data SIM has its own 300 GB (BE) / 100 GB (EU) limits; with limited data it has no own volume and its use is charged to the Pack's data.",
     implementedIn: ["src/terms/rating.ts", "src/terms/compile.ts"],
+    reading: "With flat data the data SIM draws on the pack's data; with unlimited data it has its own CLIC-2.3 limits. Its calls and SMS are blocked (emergency numbers excepted, BASE-B.2.3).",
   },
   {
     id: "CLIC-2.5",
@@ -77,6 +81,7 @@ export const CLAUSES: readonly Clause[] = [
     treatment: ["rule", "detect"],
     summary: "Each Phone2Go has 2 user licences, each a fixed number usable only through the app, in the geographic zone of the installation address (moving out of the zone gives new numbers). These numbers can call Belgian fixed and mobile numbers only, not premium numbers. One licence cannot be logged in on several devices at once.",
     implementedIn: ["src/terms/scope.ts", "src/terms/rating.ts"],
+    reading: "A Phone2Go licence may call Belgian fixed and mobile numbers only; any other destination is blocked, emergency numbers excepted (CLIC-2.10 governs those).",
   },
   {
     id: "CLIC-2.10",
@@ -125,6 +130,7 @@ export const CLAUSES: readonly Clause[] = [
     treatment: ["rule"],
     summary: "Definitions. A Subscription is billed by monthly statement; a prepaid credit (Forfait d'appel prépayé) gives access up to its amount and is never invoiced; a Pack combines several services in one subscription; an SMS is at most 160 characters.",
     implementedIn: ["src/terms/compile.ts"],
+    reading: "One SMS per started 160 characters (an empty message is one SMS), times the recipients. The clause's 160 characters is applied whatever the encoding.",
   },
   {
     id: "BASE-B.1.2.1",
@@ -167,6 +173,7 @@ export const CLAUSES: readonly Clause[] = [
     treatment: ["rule"],
     summary: "Emergency services are reachable and receive the caller's location.",
     implementedIn: ["src/terms/rating.ts"],
+    reading: "Calls to 100, 101 and 112 are never charged, never counted against a limit and never blocked, from any line, even when paused or on a data SIM.",
   },
   {
     id: "BASE-B.2.4",
@@ -269,6 +276,7 @@ export const CLAUSES: readonly Clause[] = [
     treatment: ["rule"],
     summary: "An SMS alert is sent as soon as consumption exceeds the tariff plan; a second when it exceeds it by more than €50. Alerts may come late when roaming records arrive late.",
     implementedIn: ["src/terms/rating.ts"],
+    reading: "Per billing period: a first alert when the usage charges (everything billed beyond the fee) first exceed €0, a second when they exceed €50.00, at the arrival of the record that crossed; charges are the sum of the period's line amounts so far. Applied to CLIC as the stand-in general layer (assumed).",
   },
   {
     id: "BASE-D.6.3",
@@ -287,12 +295,14 @@ export const CLAUSES: readonly Clause[] = [
     treatment: ["rule"],
     summary: "Tariffs apply to use in Belgium, special numbers excepted.",
     implementedIn: ["src/terms/scope.ts", "src/terms/statements.ts"],
+    reading: "A BASE plan's allowance counts where its catalog entry's includedIn says; the default is Belgium only, as the clause reads. Special numbers never count.",
   },
   {
     id: "BASE-D.7.2",
     treatment: ["rule"],
     summary: "Plans with rollover: unused call credit carries to the next month; the new month's allowance is used first, the carried-over part only after.",
     implementedIn: ["src/terms/rating.ts"],
+    reading: "Only to the next period: the new period's allowance is used first, the carried part after, and what is carried and unused then lapses.",
   },
   {
     id: "BASE-D.7.3",
@@ -305,12 +315,14 @@ export const CLAUSES: readonly Clause[] = [
     treatment: ["rule"],
     summary: "What a statement lists: connection fees; subscription fee paid monthly in advance; options; national, international and roaming usage in detail; special numbers; equipment; content-provider charges.",
     implementedIn: ["src/terms/statements.ts", "src/domain/categories.ts"],
+    reading: "One statement on the first day of each period: that period's fee and options in advance, and the usage of the period just ended; a closing statement after the last period.",
   },
   {
     id: "BASE-D.8.3",
     treatment: ["rule"],
     summary: "Monthly statements on several billing cycles per month, so a period need not be a calendar month; the first statement can be shorter. Monthly fees and included allowances are pro rata temporis. Tariff changes and plan migrations are prorated; a plan change asked by the client takes effect immediately. Roaming usage may be billed months later.",
     implementedIn: ["src/terms/statements.ts", "src/terms/rating.ts", "src/domain/periods.ts"],
+    reading: "Cycle days 1–28. Denominator: the actual number of days (28–31) of the full cycle containing the period. Allowances are prorated in their own unit and rounded half up to a whole unit; fees half up to the cent. A late roaming record is billed on the first statement issued after it arrived, as a separate line, against its own period's allowance as it then stands.",
   },
   {
     id: "BASE-D.8.5",
@@ -564,6 +576,12 @@ export const CLAUSES: readonly Clause[] = [
     summary: "PIN, coverage, obligation of means, liability exclusions, ownership and warranty of devices, privacy, information duties, prudent use, statement format and delivery, assignment, data deletion, written notices, complaints and jurisdiction: no effect on usage, money or service state.",
     implementedIn: [],
   },
+];
+
+/** The clauses of Reference model I (rating): each must be implemented and cited by a test. */
+export const RATING_CLAUSES: readonly string[] = [
+  'CLIC-2.1', 'CLIC-2.2', 'CLIC-2.3', 'CLIC-2.4', 'CLIC-2.9',
+  'BASE-A', 'BASE-B.2.3', 'BASE-B.4', 'BASE-D.6.1.3', 'BASE-D.7.1', 'BASE-D.7.2', 'BASE-D.8.1', 'BASE-D.8.3',
 ];
 
 export const CLAUSE_BY_ID: ReadonlyMap<string, Clause> = new Map(CLAUSES.map((c) => [c.id, c]));

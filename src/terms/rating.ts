@@ -221,13 +221,13 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
       else usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
       continue;
     }
-    if (d === Dest.FREE) {
-      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
-      continue;
-    }
     if (s !== Svc.DATA && pausedAt[(p * nL + line) * 2 + s]! <= t) {
       usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
       block(r, q, ['CLIC-2.3'], `${SERVICES[s]} service paused until the end of the billing period`);
+      continue;
+    }
+    if (d === Dest.FREE) {
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
       continue;
     }
 

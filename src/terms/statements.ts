@@ -10,7 +10,7 @@ import type { CompiledTimeline } from './compile.ts';
 import { Treat, usageIndex, type RatedUsage } from './rating.ts';
 
 /**
- * Statements (BASE-D.8.1, D.8.3, D.8.5). One is issued on the first day of every billing period: the
+ * Statements (BASE-D.8.1, BASE-D.8.3, BASE-D.8.5). One is issued on the first day of every billing period: the
  * subscription fee and options for that period, paid in advance (D.8.1 "payables chaque mois par
  * anticipation"), and the usage of the period that just ended. A closing statement after the last
  * period carries its usage. A roaming record that reaches the operator after its period's statement was
