@@ -120,7 +120,14 @@ export function parseRate(text: string): Rate | undefined {
   const micro = parseEurosToMicro(text.slice(0, slash).trim());
   const per = UNIT_SIZES[text.slice(slash + 1).trim()];
   if (micro === undefined || per === undefined) return undefined;
-  return { microEuros: micro, per, text };
+  // Lowest terms keep quantity × rate within exact double arithmetic far longer (10/GB = 1 µ€ per 100 bytes).
+  const g = gcd(micro, per);
+  return { microEuros: micro / g, per: per / g, text };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a === 0 ? 1 : a;
 }
 
 export const FREE_RATE: Rate = { microEuros: 0, per: 1, text: '0/unit' };

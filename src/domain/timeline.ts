@@ -71,13 +71,17 @@ const Contract = z.strictObject({
 
 const at = { at: INSTANT };
 
+/** Generous bounds on one record (about three years, 10 TB, 10 million characters) that keep every sum exact. */
+const MAX_SECONDS = 100_000_000;
+const MAX_BYTES = 10_000_000_000_000;
+
 export const CallEvent = z.strictObject({
   type: z.literal('call'),
   ...at,
   line: LINE_REF,
   from: COUNTRY,
   to: NUMBER,
-  seconds: z.int().min(0),
+  seconds: z.int().min(0).max(MAX_SECONDS),
   direction: z.enum(['out', 'in']).default('out'),
   recordedAt: RECORDED_AT,
 });
@@ -87,8 +91,8 @@ export const SmsEvent = z.strictObject({
   line: LINE_REF,
   from: COUNTRY,
   to: NUMBER,
-  characters: z.int().min(0).describe('Message length; billed in 160-character segments (BASE-A).'),
-  recipients: z.int().min(1).default(1),
+  characters: z.int().min(0).max(10_000_000).describe('Message length; billed in 160-character segments (BASE-A).'),
+  recipients: z.int().min(1).max(10_000).default(1),
   recordedAt: RECORDED_AT,
 });
 export const DataEvent = z.strictObject({
@@ -96,8 +100,8 @@ export const DataEvent = z.strictObject({
   ...at,
   line: LINE_REF,
   from: COUNTRY,
-  bytes: z.int().min(0).describe('Volume down + up (BASE-B.4).'),
-  seconds: z.int().min(1).describe('Session duration: bounds what a throttled line can receive (512 kbit/s × seconds).'),
+  bytes: z.int().min(0).max(MAX_BYTES).describe('Volume down + up (BASE-B.4).'),
+  seconds: z.int().min(1).max(MAX_SECONDS).describe('Session duration: bounds what a throttled line can receive (512 kbit/s × seconds).'),
   recordedAt: RECORDED_AT,
 });
 

@@ -16,6 +16,10 @@ export function firstIssue(error: z.ZodError, doc: unknown): { path: string; exp
       message = first.message;
     }
   }
+  if (issue.code === 'unrecognized_keys') {
+    const key = (issue as { keys: string[] }).keys[0]!;
+    return { path: jsonPath([...path, key]), expected: `expected no field "${key}" here (see termlab schema)`, got: valueAt(doc, [...path, key]) };
+  }
   return { path: jsonPath(path), expected: phrase(message), got: valueAt(doc, path) };
 }
 
@@ -26,8 +30,14 @@ function deepest(issues: Array<{ path: PropertyKey[] }>): number {
 /** zod says "Invalid input: expected number, received string"; we say "expected a number". */
 function phrase(message: string): string {
   const m = /expected (\w+), received/i.exec(message);
-  if (m) return `expected ${m[1]}`;
+  if (m) return `expected ${article(m[1]!)}`;
+  const bound = /^Too (small|big): expected (?:number|int) to be ([<>]=?)(-?[\d.e+]+)/i.exec(message);
+  if (bound) return `expected a number ${{ '>=': '≥', '>': '>', '<=': '≤', '<': '<' }[bound[2]!]} ${bound[3]}`;
   return message.replace(/^Invalid input: /, '');
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function valueAt(doc: unknown, path: PropertyKey[]): unknown {

@@ -6,6 +6,7 @@ import { createNumberClassifier, Dest } from '../domain/numbering.ts';
 import { billingPeriods, type BillingPeriod } from '../domain/periods.ts';
 import { brusselsMidnight, formatInstant, parseDate, parseInstant } from '../domain/time.ts';
 import type { Timeline } from '../domain/timeline.ts';
+import { UsageBuilder, zonesOf, type UsageColumns } from '../domain/usage.ts';
 
 /** Line kinds as small integers for the rating loop. */
 export const LineKind = { MOBILE: 0, DATA: 1, FIXED: 2, PHONE2GO: 3 } as const;
@@ -53,20 +54,106 @@ export interface CompiledTimeline {
 
 const MODELED = new Set(['call', 'sms', 'data']);
 
+type Fail = (path: string, expected: string, got?: unknown) => never;
+
 /**
  * Checks everything the schema cannot (the plan exists, lines and events are consistent, events are in
  * order and inside the contract, numbers are well formed) and builds the columns. Throws an InputError
  * naming `file` and the JSON path of the first problem.
  */
 export function compileTimeline(timeline: Timeline, catalog: Catalog, file: string): CompiledTimeline {
-  const fail = (path: string, expected: string, got?: unknown): never => {
+  const fail: Fail = (path, expected, got) => {
     throw new InputError(file, path, expected, got);
   };
+  const contract = checkContract(timeline, catalog, fail);
+  const events = timeline.events;
+  const first = contract.periodBounds[0]!;
+  const last = contract.periodBounds[contract.periods.length]!;
+  let previous = -Infinity;
+  const instants = new Float64Array(events.length);
+  events.forEach((e, i) => {
+    const t = parseInstant(e.at)!;
+    if (t < previous)
+      fail(`events[${i}].at`, `expected events in time order: at or after events[${i - 1}].at (${formatInstant(previous)})`, e.at);
+    if (t < first || t >= last)
+      fail(`events[${i}].at`, `expected an instant inside the contract, from ${formatInstant(first)} to before ${formatInstant(last)}`, e.at);
+    previous = t;
+    instants[i] = t;
+    if (!MODELED.has(e.type))
+      fail(`events[${i}].type`, `expected a usage event (call, sms, data): "${e.type}" is part of the timeline format but not modelled yet (Reference model II)`, e.type);
+  });
+
+  const usage = new UsageBuilder(events.length);
+  const eventIndex: number[] = [];
+  const classify = createNumberClassifier();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== 'call' && e.type !== 'sms' && e.type !== 'data') continue;
+    const t = instants[i]!;
+    const li = contract.lineIndex.get(e.line);
+    if (li === undefined) fail(`events[${i}].line`, `expected one of the contract's lines (${[...contract.lineIndex.keys()].join(', ')})`, e.line);
+    const kind = contract.lineKind[li!]!;
+    const z = countryZone(e.from)!;
+    if ((kind === LineKind.FIXED || kind === LineKind.PHONE2GO) && e.type === 'data')
+      fail(`events[${i}].line`, 'expected a mobile or data SIM for data usage', e.line);
+    if (kind === LineKind.FIXED && z !== Zone.BE) fail(`events[${i}].from`, 'expected BE for a fixed line', e.from);
+    let recordedAt = t;
+    if (e.recordedAt !== undefined) {
+      recordedAt = parseInstant(e.recordedAt)!;
+      if (z === Zone.BE) fail(`events[${i}].recordedAt`, 'expected recordedAt only on roaming records, used outside Belgium (BASE-D.8.3)', e.recordedAt);
+      if (recordedAt < t) fail(`events[${i}].recordedAt`, `expected an instant at or after at (${e.at})`, e.recordedAt);
+    }
+    const country = usage.countryId(e.from);
+    eventIndex.push(i);
+    if (e.type === 'data') {
+      usage.push(t, Svc.DATA, li!, country, Dest.BE_MOBILE, -1, e.bytes, { recordedAt, seconds: e.seconds });
+      continue;
+    }
+    const cls = classify(e.to);
+    if (!cls.ok) fail(`events[${i}].to`, cls.reason);
+    const dest = (cls as { dest: number }).dest;
+    const to = usage.numberId(e.to);
+    if (e.type === 'call') usage.push(t, Svc.CALL, li!, country, dest, to, e.seconds, { recordedAt, incoming: e.direction === 'in' });
+    else usage.push(t, Svc.SMS, li!, country, dest, to, e.characters, { recordedAt, recipients: e.recipients });
+  }
+  return assemble(timeline, contract, usage.build(), Int32Array.from(eventIndex), catalog, file);
+}
+
+/**
+ * Compiles a generated timeline: its contract and account events as a timeline document, its usage as
+ * columns (already valid by construction: generators are property-tested against the schema). Usage
+ * rows get the event index they would have in the exported JSON (account events first at equal instants).
+ */
+export function compileGenerated(header: Timeline, usage: UsageColumns, catalog: Catalog, file = 'generated'): CompiledTimeline {
+  const contract = checkContract(header, catalog, (path, expected, got) => {
+    throw new InputError(file, path, expected, got);
+  });
+  const accountAt = header.events.map((e) => parseInstant(e.at)!);
+  const eventIndex = new Int32Array(usage.count);
+  let a = 0;
+  for (let i = 0; i < usage.count; i++) {
+    while (a < accountAt.length && accountAt[a]! <= usage.at[i]!) a++;
+    eventIndex[i] = i + a;
+  }
+  return assemble(header, contract, usage, eventIndex, catalog, file);
+}
+
+interface CheckedContract {
+  readonly plan: Plan;
+  readonly periods: readonly BillingPeriod[];
+  readonly periodBounds: Float64Array;
+  readonly lineIndex: ReadonlyMap<string, number>;
+  readonly lineKind: Uint8Array;
+}
+
+function checkContract(timeline: Timeline, catalog: Catalog, fail: Fail): CheckedContract {
   const c = timeline.contract;
   const plan = catalog.plans.get(c.plan);
   if (!plan) fail('contract.plan', `expected a plan of catalog "${catalog.name}" (${[...catalog.plans.keys()].join(', ')})`, c.plan);
   const p = plan!;
   if (p.family !== c.family) fail('contract.family', `expected ${p.family}, the family of plan ${p.id}`, c.family);
+  if (p.family === 'BASE_PREPAID')
+    fail('contract.family', 'expected a subscription: prepaid credit (BASE-B.1.2.1) is part of the format but not modelled yet (Reference model II)', c.family);
 
   const start = parseDate(c.start)!;
   const until = parseDate(timeline.until)!;
@@ -79,6 +166,8 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
   const options = new Set<string>();
   c.options.forEach((o, i) => {
     if (options.has(o)) fail(`contract.options[${i}]`, 'expected each option once', o);
+    if (o !== 'phone2go' && !catalog.options[o].families.includes(c.family))
+      fail(`contract.options[${i}]`, `expected an option available on ${c.family} (CLIC-1: ${catalog.options[o].families.join(', ')})`, o);
     options.add(o);
   });
 
@@ -102,111 +191,70 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
     if (line.kind === 'phone2go' && (!options.has('phone2go') || counts.phone2go > 2))
       fail(`contract.lines[${i}]`, 'expected the phone2go option, which gives two licences (CLIC-2.9)', line.id);
   });
+  return { plan: p, periods, periodBounds, lineIndex, lineKind };
+}
 
-  const events = timeline.events;
-  const first = periodBounds[0]!;
-  const last = periodBounds[periods.length]!;
-  let n = 0;
-  let previous = -Infinity;
-  const instants = new Float64Array(events.length);
-  events.forEach((e, i) => {
-    const t = parseInstant(e.at)!;
-    if (t < previous)
-      fail(`events[${i}].at`, `expected events in time order: at or after events[${i - 1}].at (${formatInstant(previous)})`, e.at);
-    if (t < first || t >= last)
-      fail(`events[${i}].at`, `expected an instant inside the contract, from ${formatInstant(first)} to before ${formatInstant(last)}`, e.at);
-    previous = t;
-    instants[i] = t;
-    if (!MODELED.has(e.type))
-      fail(`events[${i}].type`, `expected a usage event (call, sms, data): "${e.type}" is part of the timeline format but not modelled yet (Reference model II)`, e.type);
-    n++;
-  });
-
-  const at = new Float64Array(n);
-  const arrived = new Float64Array(n);
-  const service = new Uint8Array(n);
-  const incoming = new Uint8Array(n);
-  const line = new Uint16Array(n);
+/** Derives the rating columns: rounded quantities (BASE-A segments), zones, periods and processing order. */
+function assemble(
+  timeline: Timeline,
+  contract: CheckedContract,
+  u: UsageColumns,
+  eventIndex: Int32Array,
+  catalog: Catalog,
+  file: string,
+): CompiledTimeline {
+  const n = u.count;
+  const zones = zonesOf(u);
+  const bounds = contract.periodBounds;
   const zone = new Uint8Array(n);
-  const dest = new Uint8Array(n);
   const quantity = new Float64Array(n);
-  const seconds = new Float64Array(n);
   const period = new Int32Array(n);
-  const event = new Int32Array(n);
   let late = false;
-  let row = 0;
   let pi = 0;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type !== 'call' && e.type !== 'sms' && e.type !== 'data') continue;
-    const t = instants[i]!;
-    const li = lineIndex.get(e.line);
-    if (li === undefined) fail(`events[${i}].line`, `expected one of the contract's lines (${[...lineIndex.keys()].join(', ')})`, e.line);
-    const kind = lineKind[li!]!;
-    const z = countryZone(e.from)!;
-    if ((kind === LineKind.FIXED || kind === LineKind.PHONE2GO) && e.type === 'data')
-      fail(`events[${i}].line`, 'expected a mobile or data SIM for data usage', e.line);
-    if (kind === LineKind.FIXED && z !== Zone.BE) fail(`events[${i}].from`, 'expected BE for a fixed line', e.from);
-    let arrival = t;
-    if (e.recordedAt !== undefined) {
-      arrival = parseInstant(e.recordedAt)!;
-      if (z === Zone.BE) fail(`events[${i}].recordedAt`, 'expected recordedAt only on roaming records, used outside Belgium (BASE-D.8.3)', e.recordedAt);
-      if (arrival < t) fail(`events[${i}].recordedAt`, `expected an instant at or after at (${e.at})`, e.recordedAt);
-      if (arrival > t) late = true;
-    }
-    let d: number = Dest.BE_MOBILE;
-    if (e.type !== 'data') {
-      const cls = classify(e.to);
-      if (!cls.ok) fail(`events[${i}].to`, cls.reason, e.to);
-      d = (cls as { dest: number }).dest;
-    }
-    while (t >= periodBounds[pi + 1]!) pi++;
-    at[row] = t;
-    arrived[row] = arrival;
-    line[row] = li!;
-    zone[row] = z;
-    dest[row] = d;
-    period[row] = pi;
-    event[row] = i;
-    if (e.type === 'call') {
-      service[row] = Svc.CALL;
-      incoming[row] = e.direction === 'in' ? 1 : 0;
-      quantity[row] = roundUpTo(e.seconds, catalog.callIncrementSeconds);
-    } else if (e.type === 'sms') {
-      service[row] = Svc.SMS;
-      quantity[row] = smsSegments(e.characters) * e.recipients;
-    } else {
-      service[row] = Svc.DATA;
-      quantity[row] = roundUpTo(e.bytes, catalog.dataIncrementBytes);
-      seconds[row] = e.seconds;
-    }
-    row++;
+  for (let i = 0; i < n; i++) {
+    const t = u.at[i]!;
+    while (t >= bounds[pi + 1]! && pi + 1 < contract.periods.length) pi++;
+    period[i] = pi;
+    zone[i] = zones[u.country[i]!]!;
+    if (u.recordedAt[i]! > t) late = true;
+    const s = u.service[i]!;
+    quantity[i] =
+      s === Svc.CALL
+        ? roundUpTo(u.amount[i]!, catalog.callIncrementSeconds)
+        : s === Svc.SMS
+          ? smsSegments(u.amount[i]!) * u.recipients[i]!
+          : roundUpTo(u.amount[i]!, catalog.dataIncrementBytes);
   }
-
+  const totals = [0, 0, 0];
+  for (let i = 0; i < n; i++) totals[u.service[i]!] = totals[u.service[i]!]! + quantity[i]!;
+  const limits = [1e12, 1e12, 1e15];
+  totals.forEach((total, s) => {
+    if (total > limits[s]!)
+      throw new InputError(file, 'events', `expected at most ${limits[s]} ${['seconds of calls', 'SMS', 'bytes of data'][s]} in one timeline, so that every amount stays exact`, total);
+  });
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (late) order.sort((a, b) => arrived[a]! - arrived[b]! || a - b);
-
+  if (late) order.sort((a, b) => u.recordedAt[a]! - u.recordedAt[b]! || a - b);
   return {
     timeline,
-    plan: p,
-    lineIds: c.lines.map((l) => l.id),
-    lineKind,
-    periods,
-    periodBounds,
+    plan: contract.plan,
+    lineIds: timeline.contract.lines.map((l) => l.id),
+    lineKind: contract.lineKind,
+    periods: contract.periods,
+    periodBounds: bounds,
     count: n,
     order,
-    at,
-    arrived,
-    service,
-    incoming,
-    line,
+    at: u.at,
+    arrived: u.recordedAt,
+    service: u.service,
+    incoming: u.incoming,
+    line: u.line,
     zone,
-    dest,
+    dest: u.dest,
     quantity,
-    seconds,
+    seconds: u.seconds,
     period,
-    event,
+    event: eventIndex,
   };
 }
 
