@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CatalogSchema, loadCatalog } from './domain/catalog.ts';
 import { InputError } from './domain/errors.ts';
-import { OutcomeSchema } from './domain/outcome.ts';
-import { TimelineSchema } from './domain/timeline.ts';
+import { OUTCOME_VERSION, OutcomeSchema } from './domain/outcome.ts';
+import { TIMELINE_VERSION, TimelineSchema } from './domain/timeline.ts';
 import { outcomeTable } from './outcome-table.ts';
 import { clauseCoverage, coverageTable } from './terms/coverage.ts';
 import { referenceOutcome } from './terms/model.ts';
@@ -25,6 +25,7 @@ const USAGE = `termlab — usage simulation and compliance harness for telecom t
 Exit codes: 0 done, 2 bad input or usage.`;
 
 const SCHEMAS: Record<string, z.ZodType> = { timeline: TimelineSchema, outcome: OutcomeSchema, catalog: CatalogSchema };
+const SCHEMA_TITLES: Record<string, string> = { timeline: TIMELINE_VERSION, outcome: OUTCOME_VERSION, catalog: 'termlab.catalog/1' };
 
 function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
@@ -55,7 +56,8 @@ function main(argv: string[]): number {
     case 'schema': {
       const schema = SCHEMAS[rest[0] ?? ''];
       if (!schema) throw new UsageError(`schema: expected one of ${Object.keys(SCHEMAS).join(', ')}`);
-      process.stdout.write(`${JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
+      const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+      process.stdout.write(`${JSON.stringify({ title: SCHEMA_TITLES[rest[0]!], ...json }, null, 2)}\n`);
       return 0;
     }
     case 'clauses': {

@@ -12,25 +12,33 @@ export const TIMELINE_VERSION = 'termlab.timeline/1';
 
 const INSTANT = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, 'expected an ISO 8601 instant with its zone, such as 2026-03-29T10:15:00+02:00')
   .refine((s) => parseInstant(s) !== undefined, 'expected an ISO 8601 instant with its zone, such as 2026-03-29T10:15:00+02:00')
   .describe('An instant: ISO 8601 with seconds optional and a mandatory zone (Z or ±HH:MM).');
 const DATE = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar date such as 2026-03-29')
   .refine((s) => parseDate(s) !== undefined, 'expected a calendar date such as 2026-03-29')
   .describe('A calendar date in Belgium, YYYY-MM-DD.');
 const COUNTRY = z
   .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as BE or FR')
   .refine((s) => isCountryCode(s), 'expected an ISO 3166-1 alpha-2 country code such as BE or FR')
   .describe('Where the line is when the usage happens: ISO 3166-1 alpha-2.');
 const NUMBER = z
   .string()
-  .min(1)
+  .regex(/^(\+[1-9]\d{6,14}|0\d{7,9}|[1-9]\d{2,5})$/, 'expected an E.164 number such as +32470123456, a Belgian national number such as 0470123456, or a short code such as 112')
   .describe('The other party: E.164 (+33612345678), Belgian national (0470123456) or a short code (112, 1207).');
 const CENTS = z.int().describe('An amount in euro cents.');
 const LINE_REF = z.string().min(1).describe('The id of one of the contract\'s lines.');
 const RECORDED_AT = INSTANT.describe(
   'When a roaming record reached the operator, if later than the usage (BASE-D.8.3: roaming may be billed months later).',
 ).optional();
+
+const DEVICE = z
+  .enum(['phone', 'simbox'])
+  .optional()
+  .describe('The equipment the record came from, as the network sees it (IMEI): a SIM box or GSM gateway is forbidden (BASE-B.3.2.1).');
 
 const Line = z.strictObject({
   id: z.string().min(1),
@@ -83,6 +91,16 @@ export const CallEvent = z.strictObject({
   to: NUMBER,
   seconds: z.int().min(0).max(MAX_SECONDS),
   direction: z.enum(['out', 'in']).default('out'),
+  device: DEVICE,
+  via: z
+    .strictObject({
+      app: z.enum(['desktop', 'mobile']),
+      atInstallationAddress: z.boolean().optional(),
+      locationShared: z.boolean().optional(),
+      network: z.enum(['mobile', 'wifi', 'fixed']).optional(),
+    })
+    .optional()
+    .describe('How a Phone2Go call was placed (CLIC-2.10: emergency calls through the app).'),
   recordedAt: RECORDED_AT,
 });
 export const SmsEvent = z.strictObject({
@@ -93,6 +111,7 @@ export const SmsEvent = z.strictObject({
   to: NUMBER,
   characters: z.int().min(0).max(10_000_000).describe('Message length; billed in 160-character segments (BASE-A).'),
   recipients: z.int().min(1).max(10_000).default(1),
+  device: DEVICE,
   recordedAt: RECORDED_AT,
 });
 export const DataEvent = z.strictObject({
@@ -128,7 +147,12 @@ const account = {
   simLost: z.strictObject({ type: z.literal('sim_lost'), ...at, line: LINE_REF, cause: z.enum(['lost', 'stolen', 'damaged']) }),
   simReplaced: z.strictObject({ type: z.literal('sim_replaced'), ...at, line: LINE_REF }),
   topUp: z.strictObject({ type: z.literal('top_up'), ...at, amountCents: CENTS.min(1), promotional: z.boolean().default(false) }),
-  payment: z.strictObject({ type: z.literal('payment'), ...at, amountCents: CENTS.min(1), statement: DATE.optional() }),
+  payment: z.strictObject({
+    type: z.literal('payment'),
+    ...at,
+    amountCents: CENTS.min(1).optional().describe('Omitted: the whole amount still due on `statement` (or on all statements due).'),
+    statement: DATE.optional().describe('The issue date of the statement paid; omitted: the oldest amounts due first.'),
+  }),
   dispute: z.strictObject({
     type: z.literal('dispute'),
     ...at,
@@ -141,6 +165,20 @@ const account = {
     ...at,
     by: z.enum(['client', 'operator']),
     reason: z.enum(['client_choice', 'change_of_conditions', 'non_payment', 'breach', 'irreparable_breach', 'operator_notice', 'inactivity']).default('client_choice'),
+    effectiveOn: DATE.optional().describe('When the termination takes effect; omitted: at once (or after the notice the terms require).'),
+  }),
+  phone2goLogin: z.strictObject({
+    type: z.literal('phone2go_login'),
+    ...at,
+    line: LINE_REF,
+    device: z.string().min(1),
+    until: INSTANT.describe('When the session ended.'),
+  }),
+  abuseReport: z.strictObject({
+    type: z.literal('abuse_report'),
+    ...at,
+    kind: z.enum(['sim_resale', 'commercial_messages', 'fraud']).describe('An operator finding (BASE-B.3.4, B.3.3.2, D.10.2.1).'),
+    line: LINE_REF.optional(),
   }),
   death: z.strictObject({ type: z.literal('death'), ...at }),
   portOut: z.strictObject({ type: z.literal('port_out'), ...at }),
