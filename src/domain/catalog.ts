@@ -80,6 +80,19 @@ export const CatalogSchema = z.strictObject({
     secondAlertAbove: EUROS.default('50.00'),
   }),
   tariffs: z.strictObject({ source: SOURCE, ...tariffGroups }),
+  /** Fees the terms leave to the price list ("liste des frais", base.be). */
+  fees: z.strictObject({
+    source: SOURCE,
+    reminder: EUROS.describe('Charged with a payment reminder (BASE-D.8.6); see consumerLawChecks.'),
+    reactivation: EUROS.describe('Lifting a justified suspension (BASE-D.10.2.1).'),
+    prepaidRefund: EUROS.describe('Administrative fee on a prepaid refund after a port-out (BASE-B.1.2.3).'),
+  }),
+  dunning: z.strictObject({
+    source: SOURCE,
+    indemnityAfterDays: z.int().min(0).max(90).describe('Days after the reminder before the flat indemnity applies (BASE-D.8.6).'),
+    refundTermDays: z.int().min(1).max(180).describe('Days the operator has to pay back what it owes (BASE-D.8.7).'),
+    legalInterestPercent: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, 'expected a yearly percentage such as "4.5"'),
+  }),
   options: z.strictObject(Object.fromEntries(OPTIONS.map((o) => [o, OptionSchema])) as Record<OptionId, typeof OptionSchema>),
   plans: z.array(PlanSchema).min(1),
 });
@@ -122,6 +135,8 @@ export interface Catalog {
   /** Bytes a throttled SIM may receive per second: kbps × 1000 / 8 (CLIC-2.1, CLIC-2.3). */
   readonly throttleBytesPerSecond: number;
   readonly secondAlertAbove: Cents;
+  readonly fees: { readonly reminder: Cents; readonly reactivation: Cents; readonly prepaidRefund: Cents };
+  readonly dunning: { readonly indemnityAfterDays: number; readonly refundTermDays: number; readonly legalInterestPerMillion: number };
 }
 
 /** CLIC-2.3: 30,000 minutes, 30,000 SMS, 300 GB in Belgium and 100 GB in the EU zone per SIM per month. */
@@ -198,7 +213,33 @@ export function resolveCatalog(doc: unknown, file: string): Catalog {
     dataIncrementBytes: c.billing.dataIncrementBytes,
     throttleBytesPerSecond: (c.billing.throttleKbps * 1000) / 8,
     secondAlertAbove: parseEurosToCents(c.billing.secondAlertAbove)!,
+    fees: {
+      reminder: parseEurosToCents(c.fees.reminder)!,
+      reactivation: parseEurosToCents(c.fees.reactivation)!,
+      prepaidRefund: parseEurosToCents(c.fees.prepaidRefund)!,
+    },
+    dunning: {
+      indemnityAfterDays: c.dunning.indemnityAfterDays,
+      refundTermDays: c.dunning.refundTermDays,
+      legalInterestPerMillion: Math.round(Number(c.dunning.legalInterestPercent) * 10_000),
+    },
   };
+}
+
+/**
+ * Where the catalog's fees meet consumer law: Book XIX of the Code of Economic Law (law of 4 May 2023)
+ * makes the first reminder free and caps later reminder costs at €7.50 plus postage. termlab issues one
+ * reminder per unpaid statement, so any reminder fee is flagged; nothing is changed silently.
+ */
+export function consumerLawChecks(catalog: Catalog): string[] {
+  const out: string[] = [];
+  if (catalog.fees.reminder > 0)
+    out.push(`fees.reminder: ${catalog.fees.reminder / 100} euros is charged on a first reminder, which Book XIX of the Code of Economic Law makes free (BASE-D.8.6)`);
+  if (catalog.fees.reminder > 750)
+    out.push('fees.reminder: above the €7.50 (plus postage) Book XIX allows for a later reminder');
+  if (catalog.dunning.indemnityAfterDays < 14)
+    out.push(`dunning.indemnityAfterDays: ${catalog.dunning.indemnityAfterDays} days, where Book XIX gives the consumer at least 14 days after the free reminder`);
+  return out;
 }
 
 /** Reads and resolves a catalog YAML file. */

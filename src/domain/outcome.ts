@@ -42,6 +42,10 @@ export const DECISION_KINDS = [
   'suspension',
   'suspension_lifted',
   'termination',
+  'activation',
+  'plan_change',
+  'renewal',
+  'migration',
   'number_withdrawal',
   'reminder',
   'flag',
@@ -83,7 +87,24 @@ export const OutcomeSchema = z.strictObject({
   statements: z.array(Statement),
   decisions: z.array(Decision),
   usage: z.array(UsageRow),
-  balances: z.strictObject({ billedCents: z.int() }),
+  ledger: z
+    .array(
+      z.strictObject({
+        at: z.string(),
+        kind: z.enum(['statement', 'payment', 'credit', 'refund', 'prepaid_top_up', 'prepaid_use', 'prepaid_lapse', 'prepaid_refund']),
+        amountCents: z.int().describe('What it adds to the amount the client owes (negative: in the client\'s favour).'),
+        balanceCents: z.int().describe('What the client owes after it (negative: what the operator owes the client).'),
+        detail: z.string(),
+        clauses: z.array(z.string()),
+      }),
+    )
+    .default([])
+    .describe('The account in time: statements, payments, credits; for prepaid, the credit.'),
+  balances: z.strictObject({
+    billedCents: z.int().describe('Sum of all statement totals.'),
+    owedCents: z.int().default(0).describe('What the client still owes at the end of the horizon (negative: owed to the client).'),
+    prepaidCreditCents: z.int().default(0).describe('Prepaid credit left at the end of the horizon.'),
+  }),
 });
 
 export type Outcome = z.infer<typeof OutcomeSchema>;

@@ -68,13 +68,21 @@ const Contract = z.strictObject({
     .strictObject({
       discountCents: CENTS.min(0),
       minimumMonths: z.int().min(1).max(60),
+      residualCents: z
+        .array(CENTS.min(0))
+        .optional()
+        .describe('The contract\'s residual-value table: the indemnity when the subscription ends in month 1, 2, …; omitted: linear amortisation.'),
     })
     .optional()
     .describe('A device discount tied to the subscription (CLIC-5.1, BASE-D.10.3.2.3).'),
-  start: DATE.describe('The day the subscription starts (its activation, BASE-D.10.1).'),
+  start: DATE.describe('The day of the contract: the subscription starts then, or at the first activation event if there is one (BASE-D.10.1, CLIC-2.5).'),
   cycleDay: z.int().min(1).max(28).describe('The day of the month each billing period starts (BASE-D.8.3).'),
   lines: z.array(Line).min(1),
   dataBarred: z.boolean().default(false).describe('Data refused in writing (BASE-B.4).'),
+  payment: z
+    .enum(['direct_debit', 'manual'])
+    .default('direct_debit')
+    .describe('direct_debit: every statement is paid in full on its due date; manual: only the payment events pay (BASE-D.8.5).'),
 });
 
 const at = { at: INSTANT };
@@ -133,6 +141,7 @@ const account = {
     ...at,
     plan: z.string().min(1),
     options: z.array(z.enum(OPTIONS)).optional(),
+    allowedByOperator: z.boolean().default(false).describe('The operator expressly allowed a change before the end of the initial period (BASE-D.6.5).'),
   }),
   suspension: z.strictObject({
     type: z.literal('suspension'),
@@ -180,6 +189,16 @@ const account = {
     kind: z.enum(['sim_resale', 'commercial_messages', 'fraud']).describe('An operator finding (BASE-B.3.4, B.3.3.2, D.10.2.1).'),
     line: LINE_REF.optional(),
   }),
+  refundRequest: z.strictObject({
+    type: z.literal('refund_request'),
+    ...at,
+  }).describe('A prepaid client asks for the unused credit back (BASE-B.1.2.3).'),
+  roamingOperator: z.strictObject({
+    type: z.literal('roaming_operator_switch'),
+    ...at,
+    line: LINE_REF.optional(),
+    active: z.boolean().describe('true: EU roaming from an alternative roaming operator from now (after 24 hours); false: back to BASE roaming.'),
+  }).describe('BASE-B.2.5: an alternative roaming operator for EU roaming.'),
   death: z.strictObject({ type: z.literal('death'), ...at }),
   portOut: z.strictObject({ type: z.literal('port_out'), ...at }),
   changeAnnounced: z.strictObject({

@@ -34,7 +34,19 @@ export interface UsageColumns {
   readonly recipients: Uint16Array;
   /** Data session seconds; 0 otherwise. */
   readonly seconds: Float64Array;
+  /** What the network saw of the equipment: UsageFlag bits (SIM box, Phone2Go app and conditions). */
+  readonly flags: Uint8Array;
 }
+
+/** Bits of `UsageColumns.flags`. */
+export const UsageFlag = {
+  SIMBOX: 1, // BASE-B.3.2.1
+  APP_DESKTOP: 2, // CLIC-2.10
+  APP_MOBILE: 4,
+  AT_INSTALLATION_ADDRESS: 8,
+  LOCATION_SHARED: 16,
+  MOBILE_NETWORK: 32,
+} as const;
 
 /** Grows usage columns row by row without an object per row (generators use it). */
 export class UsageBuilder {
@@ -51,6 +63,7 @@ export class UsageBuilder {
   amount: Float64Array;
   recipients: Uint16Array;
   seconds: Float64Array;
+  flags: Uint8Array;
   private readonly countryIndex = new Map<string, number>();
   private readonly numberIndex = new Map<string, number>();
   readonly countries: string[] = [];
@@ -69,6 +82,7 @@ export class UsageBuilder {
     this.amount = new Float64Array(this.cap);
     this.recipients = new Uint16Array(this.cap);
     this.seconds = new Float64Array(this.cap);
+    this.flags = new Uint8Array(this.cap);
   }
 
   /** The index of a country code in this builder's table (adds it once). */
@@ -102,7 +116,7 @@ export class UsageBuilder {
     dest: number,
     to: number,
     amount: number,
-    extra: { recordedAt?: number; incoming?: boolean; recipients?: number; seconds?: number } = NONE,
+    extra: { recordedAt?: number; incoming?: boolean; recipients?: number; seconds?: number; flags?: number } = NONE,
   ): void {
     if (this.count === this.cap) this.grow();
     const i = this.count++;
@@ -117,6 +131,7 @@ export class UsageBuilder {
     this.amount[i] = amount;
     this.recipients[i] = extra.recipients ?? 1;
     this.seconds[i] = extra.seconds ?? 0;
+    this.flags[i] = extra.flags ?? 0;
   }
 
   /** The columns, trimmed to the rows written. */
@@ -137,6 +152,7 @@ export class UsageBuilder {
       amount: this.amount.slice(0, n),
       recipients: this.recipients.slice(0, n),
       seconds: this.seconds.slice(0, n),
+      flags: this.flags.slice(0, n),
     };
   }
 
@@ -158,6 +174,7 @@ export class UsageBuilder {
     this.amount = grow(this.amount);
     this.recipients = grow(this.recipients);
     this.seconds = grow(this.seconds);
+    this.flags = grow(this.flags);
   }
 }
 
@@ -174,12 +191,38 @@ export function zonesOf(columns: UsageColumns): Uint8Array {
 export function usageEvent(u: UsageColumns, i: number, lineIds: readonly string[]): TimelineEvent {
   const base = { at: formatInstant(u.at[i]!), line: lineIds[u.line[i]!]!, from: u.countries[u.country[i]!]! };
   const late = u.recordedAt[i]! > u.at[i]! ? { recordedAt: formatInstant(u.recordedAt[i]!) } : {};
+  const f = u.flags[i]!;
+  const device = f & UsageFlag.SIMBOX ? { device: 'simbox' as const } : {};
   switch (u.service[i]) {
-    case Svc.CALL:
-      return { type: 'call', ...base, to: u.numbers[u.to[i]!]!, seconds: u.amount[i]!, direction: u.incoming[i] ? 'in' : 'out', ...late };
+    case Svc.CALL: {
+      const via =
+        f & (UsageFlag.APP_DESKTOP | UsageFlag.APP_MOBILE)
+          ? {
+              via: {
+                app: f & UsageFlag.APP_DESKTOP ? ('desktop' as const) : ('mobile' as const),
+                atInstallationAddress: (f & UsageFlag.AT_INSTALLATION_ADDRESS) !== 0,
+                locationShared: (f & UsageFlag.LOCATION_SHARED) !== 0,
+                network: f & UsageFlag.MOBILE_NETWORK ? ('mobile' as const) : ('wifi' as const),
+              },
+            }
+          : {};
+      return { type: 'call', ...base, to: u.numbers[u.to[i]!]!, seconds: u.amount[i]!, direction: u.incoming[i] ? 'in' : 'out', ...device, ...via, ...late };
+    }
     case Svc.SMS:
-      return { type: 'sms', ...base, to: u.numbers[u.to[i]!]!, characters: u.amount[i]!, recipients: u.recipients[i]!, ...late };
+      return { type: 'sms', ...base, to: u.numbers[u.to[i]!]!, characters: u.amount[i]!, recipients: u.recipients[i]!, ...device, ...late };
     default:
       return { type: 'data', ...base, bytes: u.amount[i]!, seconds: u.seconds[i]!, ...late };
   }
+}
+
+/** The flags of a JSON usage event. */
+export function usageFlags(e: { device?: 'phone' | 'simbox' | undefined; via?: { app: 'desktop' | 'mobile'; atInstallationAddress?: boolean | undefined; locationShared?: boolean | undefined; network?: 'mobile' | 'wifi' | 'fixed' | undefined } | undefined }): number {
+  let f = e.device === 'simbox' ? UsageFlag.SIMBOX : 0;
+  if (e.via) {
+    f |= e.via.app === 'desktop' ? UsageFlag.APP_DESKTOP : UsageFlag.APP_MOBILE;
+    if (e.via.atInstallationAddress) f |= UsageFlag.AT_INSTALLATION_ADDRESS;
+    if (e.via.locationShared) f |= UsageFlag.LOCATION_SHARED;
+    if (e.via.network === 'mobile') f |= UsageFlag.MOBILE_NETWORK;
+  }
+  return f;
 }

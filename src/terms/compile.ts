@@ -4,9 +4,10 @@ import { InputError } from '../domain/errors.ts';
 import { Svc } from '../domain/families.ts';
 import { createNumberClassifier, Dest } from '../domain/numbering.ts';
 import { billingPeriods, type BillingPeriod } from '../domain/periods.ts';
-import { brusselsMidnight, formatInstant, parseDate, parseInstant } from '../domain/time.ts';
-import type { Timeline } from '../domain/timeline.ts';
-import { UsageBuilder, zonesOf, type UsageColumns } from '../domain/usage.ts';
+import { brusselsMidnight, formatInstant, parseDate, parseInstant, type Instant } from '../domain/time.ts';
+import type { Timeline, TimelineEvent } from '../domain/timeline.ts';
+import { readLifecycle, type Lifecycle } from './lifecycle.ts';
+import { UsageBuilder, UsageFlag, usageFlags, zonesOf, type UsageColumns } from '../domain/usage.ts';
 
 /** Line kinds as small integers for the rating loop. */
 export const LineKind = { MOBILE: 0, DATA: 1, FIXED: 2, PHONE2GO: 3 } as const;
@@ -27,9 +28,12 @@ export function smsSegments(characters: number): number {
  */
 export interface CompiledTimeline {
   readonly timeline: Timeline;
+  /** The plan of the contract (the first segment's; plan changes are in `lifecycle.segments`). */
   readonly plan: Plan;
   readonly lineIds: readonly string[];
   readonly lineKind: Uint8Array;
+  readonly lifecycle: Lifecycle;
+  readonly account: readonly AccountEvent[];
   readonly periods: readonly BillingPeriod[];
   /** Period bounds as instants (00:00 Brussels), length periods + 1. */
   readonly periodBounds: Float64Array;
@@ -48,13 +52,20 @@ export interface CompiledTimeline {
   readonly quantity: Float64Array;
   /** Data session duration in seconds. */
   readonly seconds: Float64Array;
+  readonly flags: Uint8Array;
+  readonly recipients: Uint16Array;
   readonly period: Int32Array;
   readonly event: Int32Array;
 }
 
-const MODELED = new Set(['call', 'sms', 'data']);
-
 type Fail = (path: string, expected: string, got?: unknown) => never;
+
+/** An account event (not usage) with its instant and index in the timeline. */
+export interface AccountEvent {
+  readonly index: number;
+  readonly at: Instant;
+  readonly event: Exclude<TimelineEvent, { type: 'call' | 'sms' | 'data' }>;
+}
 
 /**
  * Checks everything the schema cannot (the plan exists, lines and events are consistent, events are in
@@ -67,29 +78,33 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
   };
   const contract = checkContract(timeline, catalog, fail);
   const events = timeline.events;
-  const first = contract.periodBounds[0]!;
-  const last = contract.periodBounds[contract.periods.length]!;
   let previous = -Infinity;
   const instants = new Float64Array(events.length);
   events.forEach((e, i) => {
     const t = parseInstant(e.at)!;
     if (t < previous)
       fail(`events[${i}].at`, `expected events in time order: at or after events[${i - 1}].at (${formatInstant(previous)})`, e.at);
-    if (t < first || t >= last)
-      fail(`events[${i}].at`, `expected an instant inside the contract, from ${formatInstant(first)} to before ${formatInstant(last)}`, e.at);
+    if (t < contract.window[0] || t >= contract.window[1])
+      fail(`events[${i}].at`, `expected an instant inside the contract, from ${formatInstant(contract.window[0])} to before ${formatInstant(contract.window[1])}`, e.at);
     previous = t;
     instants[i] = t;
-    if (!MODELED.has(e.type))
-      fail(`events[${i}].type`, `expected a usage event (call, sms, data): "${e.type}" is part of the timeline format but not modelled yet (Reference model II)`, e.type);
   });
 
   const usage = new UsageBuilder(events.length);
   const eventIndex: number[] = [];
+  const account: AccountEvent[] = [];
   const classify = createNumberClassifier();
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (e.type !== 'call' && e.type !== 'sms' && e.type !== 'data') continue;
     const t = instants[i]!;
+    if (e.type !== 'call' && e.type !== 'sms' && e.type !== 'data') {
+      if ('line' in e && e.line !== undefined && !contract.lineIndex.has(e.line))
+        fail(`events[${i}].line`, `expected one of the contract's lines (${[...contract.lineIndex.keys()].join(', ')})`, e.line);
+      if (e.type === 'plan_change' && !catalog.plans.has(e.plan))
+        fail(`events[${i}].plan`, `expected a plan of catalog "${catalog.name}" (${[...catalog.plans.keys()].join(', ')})`, e.plan);
+      account.push({ index: i, at: t, event: e });
+      continue;
+    }
     const li = contract.lineIndex.get(e.line);
     if (li === undefined) fail(`events[${i}].line`, `expected one of the contract's lines (${[...contract.lineIndex.keys()].join(', ')})`, e.line);
     const kind = contract.lineKind[li!]!;
@@ -113,10 +128,11 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
     if (!cls.ok) fail(`events[${i}].to`, cls.reason);
     const dest = (cls as { dest: number }).dest;
     const to = usage.numberId(e.to);
-    if (e.type === 'call') usage.push(t, Svc.CALL, li!, country, dest, to, e.seconds, { recordedAt, incoming: e.direction === 'in' });
-    else usage.push(t, Svc.SMS, li!, country, dest, to, e.characters, { recordedAt, recipients: e.recipients });
+    const flags = usageFlags(e);
+    if (e.type === 'call') usage.push(t, Svc.CALL, li!, country, dest, to, e.seconds, { recordedAt, incoming: e.direction === 'in', flags });
+    else usage.push(t, Svc.SMS, li!, country, dest, to, e.characters, { recordedAt, recipients: e.recipients, flags });
   }
-  return assemble(timeline, contract, usage.build(), Int32Array.from(eventIndex), catalog, file);
+  return assemble(timeline, contract, usage.build(), Int32Array.from(eventIndex), account, catalog, file, (row) => `events[${eventIndex[row]}]`);
 }
 
 /**
@@ -128,20 +144,25 @@ export function compileGenerated(header: Timeline, usage: UsageColumns, catalog:
   const contract = checkContract(header, catalog, (path, expected, got) => {
     throw new InputError(file, path, expected, got);
   });
-  const accountAt = header.events.map((e) => parseInstant(e.at)!);
+  const account = header.events.map((e, i) => ({ index: i, at: parseInstant(e.at)!, event: e as AccountEvent['event'] }));
   const eventIndex = new Int32Array(usage.count);
   let a = 0;
   for (let i = 0; i < usage.count; i++) {
-    while (a < accountAt.length && accountAt[a]! <= usage.at[i]!) a++;
+    while (a < account.length && account[a]!.at <= usage.at[i]!) a++;
     eventIndex[i] = i + a;
   }
-  return assemble(header, contract, usage, eventIndex, catalog, file);
+  const merged = account.map((ev, k) => {
+    let before = 0;
+    while (before < usage.count && usage.at[before]! < ev.at) before++;
+    return { ...ev, index: k + before };
+  });
+  return assemble(header, contract, usage, eventIndex, merged, catalog, file, (row) => `usage row ${row}`);
 }
 
 interface CheckedContract {
   readonly plan: Plan;
-  readonly periods: readonly BillingPeriod[];
-  readonly periodBounds: Float64Array;
+  /** Where events may fall: from 00:00 on contract.start to the end of the period containing until − 1. */
+  readonly window: readonly [Instant, Instant];
   readonly lineIndex: ReadonlyMap<string, number>;
   readonly lineKind: Uint8Array;
 }
@@ -152,16 +173,12 @@ function checkContract(timeline: Timeline, catalog: Catalog, fail: Fail): Checke
   if (!plan) fail('contract.plan', `expected a plan of catalog "${catalog.name}" (${[...catalog.plans.keys()].join(', ')})`, c.plan);
   const p = plan!;
   if (p.family !== c.family) fail('contract.family', `expected ${p.family}, the family of plan ${p.id}`, c.family);
-  if (p.family === 'BASE_PREPAID')
-    fail('contract.family', 'expected a subscription: prepaid credit (BASE-B.1.2.1) is part of the format but not modelled yet (Reference model II)', c.family);
 
   const start = parseDate(c.start)!;
   const until = parseDate(timeline.until)!;
   if (until <= start) fail('until', `expected a date after contract.start (${c.start})`, timeline.until);
-  const periods = billingPeriods(start, c.cycleDay, until);
-  const periodBounds = new Float64Array(periods.length + 1);
-  periods.forEach((period, i) => (periodBounds[i] = brusselsMidnight(period.start)));
-  periodBounds[periods.length] = brusselsMidnight(periods[periods.length - 1]!.end);
+  const horizon = billingPeriods(start, c.cycleDay, until);
+  const window = [brusselsMidnight(start), brusselsMidnight(horizon[horizon.length - 1]!.end)] as const;
 
   const options = new Set<string>();
   c.options.forEach((o, i) => {
@@ -191,21 +208,43 @@ function checkContract(timeline: Timeline, catalog: Catalog, fail: Fail): Checke
     if (line.kind === 'phone2go' && (!options.has('phone2go') || counts.phone2go > 2))
       fail(`contract.lines[${i}]`, 'expected the phone2go option, which gives two licences (CLIC-2.9)', line.id);
   });
-  return { plan: p, periods, periodBounds, lineIndex, lineKind };
+  return { plan: p, window, lineIndex, lineKind };
 }
 
-/** Derives the rating columns: rounded quantities (BASE-A segments), zones, periods and processing order. */
+/**
+ * Reads the account's life, derives the billing periods of the service (from activation to the end),
+ * and the rating columns: rounded quantities (BASE-A segments), zones, periods and processing order.
+ */
 function assemble(
   timeline: Timeline,
   contract: CheckedContract,
   u: UsageColumns,
   eventIndex: Int32Array,
+  account: readonly AccountEvent[],
   catalog: Catalog,
   file: string,
+  where: (row: number) => string,
 ): CompiledTimeline {
   const n = u.count;
+  let simBoxAt: Instant | undefined;
+  for (let i = 0; i < n; i++)
+    if (u.flags[i]! & UsageFlag.SIMBOX) {
+      simBoxAt = u.at[i]!;
+      break;
+    }
+  const lifecycle = readLifecycle(timeline, catalog, contract.lineIndex, account, simBoxAt);
+  const activation = lifecycle.activation;
+  if (n > 0 && (!activation || u.at[0]! < activation.at))
+    throw new InputError(file, `${where(0)}.at`, activation ? `expected usage from the activation on (${formatInstant(activation.at)})` : 'expected no usage: the subscription never started (BASE-D.10.1, CLIC-2.5)', formatInstant(u.at[0]!));
+  const until = parseDate(timeline.until)!;
+  const periods = activation
+    ? billingPeriods(activation.day, timeline.contract.cycleDay, Math.max(activation.day + 1, Math.min(until, lifecycle.end ? lifecycle.end.lastDay + 1 : until)))
+    : [];
+  const bounds = new Float64Array(periods.length + 1);
+  periods.forEach((period, i) => (bounds[i] = brusselsMidnight(period.start)));
+  if (periods.length > 0) bounds[periods.length] = brusselsMidnight(periods[periods.length - 1]!.end);
+
   const zones = zonesOf(u);
-  const bounds = contract.periodBounds;
   const zone = new Uint8Array(n);
   const quantity = new Float64Array(n);
   const period = new Int32Array(n);
@@ -213,7 +252,7 @@ function assemble(
   let pi = 0;
   for (let i = 0; i < n; i++) {
     const t = u.at[i]!;
-    while (t >= bounds[pi + 1]! && pi + 1 < contract.periods.length) pi++;
+    while (pi + 1 < periods.length && t >= bounds[pi + 1]!) pi++;
     period[i] = pi;
     zone[i] = zones[u.country[i]!]!;
     if (u.recordedAt[i]! > t) late = true;
@@ -240,7 +279,9 @@ function assemble(
     plan: contract.plan,
     lineIds: timeline.contract.lines.map((l) => l.id),
     lineKind: contract.lineKind,
-    periods: contract.periods,
+    lifecycle,
+    account,
+    periods,
     periodBounds: bounds,
     count: n,
     order,
@@ -253,6 +294,8 @@ function assemble(
     dest: u.dest,
     quantity,
     seconds: u.seconds,
+    flags: u.flags,
+    recipients: u.recipients,
     period,
     event: eventIndex,
   };

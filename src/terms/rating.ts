@@ -1,11 +1,13 @@
-import type { Catalog } from '../domain/catalog.ts';
+import type { Catalog, Plan } from '../domain/catalog.ts';
+import { UsageFlag } from '../domain/usage.ts';
+import type { Block } from './lifecycle.ts';
 import { Zone, ZONE_NAMES } from '../domain/countries.ts';
 import { isClic, SERVICES, Svc } from '../domain/families.ts';
 import { lineAmount, roundHalfUp } from '../domain/money.ts';
 import { Dest } from '../domain/numbering.ts';
 import type { DecisionT } from '../domain/outcome.ts';
 import { TARIFF_COUNT, T } from '../domain/tariffs.ts';
-import { formatInstant } from '../domain/time.ts';
+import { brusselsMidnight, formatInstant } from '../domain/time.ts';
 import { LineKind, type CompiledTimeline } from './compile.ts';
 import { countsInPack, phone2GoMayCall, tariffFor } from './scope.ts';
 
@@ -22,6 +24,19 @@ export interface RatedUsage {
   /** Quantity per (period, line, service, zone, treatment). */
   readonly usage: Float64Array;
   readonly decisions: DecisionT[];
+}
+
+/** BASE-B.3.3.1: messages to groups of more than 20 mobile users are forbidden. */
+export const GROUP_LIMIT = 20;
+
+/**
+ * CLIC-2.10: an emergency call through the app is within its conditions from the desktop app at the
+ * installation address, or from the mobile app in Belgium with location shared over the mobile network.
+ */
+export function phone2GoEmergencyConditionsMet(flags: number, zone: number): boolean {
+  if (flags & UsageFlag.APP_DESKTOP) return (flags & UsageFlag.AT_INSTALLATION_ADDRESS) !== 0;
+  if (flags & UsageFlag.APP_MOBILE) return zone === Zone.BE && (flags & UsageFlag.LOCATION_SHARED) !== 0 && (flags & UsageFlag.MOBILE_NETWORK) !== 0;
+  return true; // how the call was placed is not known: nothing to flag
 }
 
 export function usageIndex(lines: number, p: number, line: number, service: number, zone: number): number {
@@ -50,7 +65,7 @@ export function usageIndex(lines: number, p: number, line: number, service: numb
  *   (BASE-D.6.1.3), at the time the record that crossed arrived, late or not.
  */
 export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
-  const plan = c.plan;
+  const firstPlan = c.lifecycle.segments[0]?.plan ?? c.plan;
   const nP = c.periods.length;
   const nL = c.lineIds.length;
   const bounds = c.periodBounds;
@@ -59,6 +74,15 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
   const rates = catalog.rates;
   const tbps = catalog.throttleBytesPerSecond;
   const dataBarred = c.timeline.contract.dataBarred;
+  const abnormal = (at: number, line: number, service: string): DecisionT => ({
+    kind: 'flag',
+    at: formatInstant(at),
+    line: c.lineIds[line]!,
+    service: service as DecisionT['service'],
+    detail: `${service} use far above a normal client's in this period (beyond the catalog's fair-use limits): abnormal consumption may lead to limits, suspension or termination`,
+    clauses: ['BASE-D.6.3', 'BASE-D.10.2.1'],
+    assumed: false,
+  });
   const phone2GoAllowed = catalog.options.phone2go.families.includes(family);
 
   const billed = new Float64Array(nP * TARIFF_COUNT);
@@ -80,18 +104,48 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
   const periodCharges = new Float64Array(nP);
   const alertLevel = new Uint8Array(nP);
 
+  // Plan segments (CLIC-2.6, BASE-D.8.3): the plan in force at each instant, and each period's allowance
+  // as the sum of every segment's allowance over the days it covers, prorated (BASE-D.8.3).
+  const segments = c.lifecycle.segments;
+  const segmentStart = segments.map((g) => brusselsMidnight(g.fromDay));
+  const lastServiceDay = c.lifecycle.end ? c.lifecycle.end.lastDay + 1 : Infinity;
+  const planAt = (t: number): Plan => {
+    if (segments.length === 1) return segments[0]!.plan;
+    let i = segments.length - 1;
+    while (i > 0 && segmentStart[i]! > t) i--;
+    return segments[i]!.plan;
+  };
   const openPeriod = (p: number): void => {
     const period = c.periods[p]!;
+    const endDay = Math.min(period.end, lastServiceDay);
     for (let s = 0; s < 3; s++) {
-      const allowance = plan.allowances[s]!;
-      if (allowance === Infinity || allowance === 0) continue;
-      fresh[p * 3 + s] = roundHalfUp(allowance * period.days, period.cycleDays);
-      if (p > 0 && plan.rollover[s]) {
+      let total = 0;
+      segments.forEach((g, i) => {
+        const from = Math.max(period.start, g.fromDay);
+        const to = Math.min(endDay, segments[i + 1]?.fromDay ?? Infinity);
+        const allowance = g.plan.allowances[s]!;
+        if (to > from && allowance !== Infinity && allowance !== 0) total += roundHalfUp(allowance * (to - from), period.cycleDays);
+      });
+      fresh[p * 3 + s] = total;
+      if (p > 0 && planAt(bounds[p]!).rollover[s]) {
         carried[p * 3 + s] = fresh[(p - 1) * 3 + s]!;
         fresh[(p - 1) * 3 + s] = 0;
       }
       if (p > 0) carried[(p - 1) * 3 + s] = 0;
     }
+  };
+
+  // Service blocks: suspensions (BASE-D.10.2, D.10.2.1, C.4), lost SIMs (B.3.1.3) and the end (C.5).
+  const blocks = c.lifecycle.blocks;
+  const blockAt = (line: number, t: number): Block | undefined => {
+    for (const b of blocks) if ((b.line === -1 || b.line === line) && b.from <= t && t < b.to) return b;
+    return undefined;
+  };
+  const flagged = new Set<string>();
+  const flagOnce = (key: string, d: DecisionT): void => {
+    if (flagged.has(key)) return;
+    flagged.add(key);
+    decide(d);
   };
 
   /** Decisions are rare (about 1 in 100 records): built as plain objects, `assumed` set on the BASE layer. */
@@ -201,11 +255,28 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     const u = usageIndex(nL, p, line, s, z);
     const isLate = arrived > t;
 
+    const kind = c.lineKind[line]!;
     if (s !== Svc.DATA && d === Dest.EMERGENCY) {
       usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
+      if (kind === LineKind.PHONE2GO && !phone2GoEmergencyConditionsMet(c.flags[r]!, z))
+        decide({ kind: 'flag', at: formatInstant(t), line: c.lineIds[line]!, event: c.event[r]!, detail: 'emergency call through the Phone2Go app outside the conditions of use: the client bears the risk (the call goes through)', clauses: ['CLIC-2.10'], assumed: false });
       continue;
     }
-    const kind = c.lineKind[line]!;
+    if (blocks.length > 0) {
+      const b = blockAt(line, t);
+      if (b) {
+        usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+        block(r, q, b.clauses as string[], b.detail);
+        continue;
+      }
+    }
+    if (c.flags[r]! & UsageFlag.SIMBOX) {
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+      block(r, q, ['BASE-B.3.2.1'], 'a call or SMS from a SIM box or GSM gateway is blocked automatically');
+      continue;
+    }
+    if (s === Svc.SMS && c.recipients[r]! > GROUP_LIMIT)
+      decide({ kind: 'flag', at: formatInstant(t), line: c.lineIds[line]!, event: c.event[r]!, detail: `a message to ${c.recipients[r]} recipients: messages to groups of more than ${GROUP_LIMIT} are forbidden`, clauses: ['BASE-B.3.3.1'], assumed: false });
     if (kind === LineKind.DATA && s !== Svc.DATA) {
       usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
       block(r, q, ['CLIC-2.4'], 'a data SIM cannot make calls or send SMS');
@@ -238,6 +309,7 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
 
     let rest = q;
+    const plan = segments.length === 1 ? firstPlan : planAt(t);
     if (countsInPack(plan, s, z, d)) {
       if (s === Svc.DATA) {
         const tk = (p * nL + line) * 2 + z;
@@ -257,6 +329,12 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
           fairUse[fk] = fairUse[fk]! + take;
           usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + take;
           overCap = q - take;
+          if (overCap > 0 && !clic) {
+            // BASE-D.6.3: no set limit, but use far beyond the borrowed limits is abnormal: flagged, not throttled.
+            flagOnce(`${p}:${line}:data`, abnormal(arrived, line, 'data'));
+            usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + overCap;
+            continue;
+          }
           if (overCap > 0)
             startThrottle(p, line, z, arrived, ['CLIC-2.3'], `beyond ${z === Zone.BE ? '300 GB in Belgium' : '100 GB in the EU zone'} on an unlimited plan`);
           rest = 0;
@@ -289,6 +367,11 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
         fairUse[fk] = fairUse[fk]! + take;
         usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + take;
         const over = q - take;
+        if (over > 0 && !clic) {
+          flagOnce(`${p}:${line}:${s}`, abnormal(arrived, line, SERVICES[s]!));
+          usage[u + Treat.INCLUDED] = usage[u + Treat.INCLUDED]! + over;
+          continue;
+        }
         if (over > 0) {
           const pk = (p * nL + line) * 2 + s;
           if (pausedAt[pk] === Infinity && arrived < bounds[p + 1]!) {
