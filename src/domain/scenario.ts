@@ -63,8 +63,8 @@ export interface PersonaRef {
   readonly id: string;
   /** Its parameters with their defaults (a zod object). */
   readonly parameters: z.ZodType<Record<string, unknown>>;
-  /** Whether a subscriber of this persona can be on `plan`. */
-  fits(plan: Plan): boolean;
+  /** Whether a subscriber of this persona can be on `plan` of `catalog`. */
+  fits(plan: Plan, catalog: Catalog): boolean;
   /** Why not, in a few words, for error messages ("BASE_PREPAID plans only"). */
   readonly fitsText: string;
 }
@@ -151,12 +151,12 @@ export function resolveScenario(
       if (entry.personas.indexOf(id) !== j) throw new InputError(file, `${at}.personas[${j}]`, 'expected each persona once in a combination', id);
       return p;
     });
-    const fitsAll = (plan: Plan) => refs.every((p) => p.fits(plan));
+    const fitsAll = (plan: Plan) => refs.every((p) => p.fits(plan, catalog));
     let plans: Array<{ id: string; weight: number }>;
     if (entry.plans) {
       plans = entry.plans.map((id, j) => {
         const plan = expectPlan(`${at}.plans[${j}]`, id);
-        const misfit = refs.find((p) => !p.fits(plan));
+        const misfit = refs.find((p) => !p.fits(plan, catalog));
         if (misfit) throw new InputError(file, `${at}.plans[${j}]`, `expected a plan persona ${misfit.id} can be on (${misfit.fitsText})`, id);
         return { id, weight: planWeights.get(id) || 1 };
       });

@@ -158,6 +158,7 @@ export function readLifecycle(
   const openLost = new Map<number, { reportedAt: Instant; replacedAt?: Instant }>();
   let lastUpgradePeriodStart: Day | undefined;
   let lastIndexationYear: number | undefined;
+  const logins = new Map<string, Array<{ device: string; until: Instant }>>();
 
   const closeSuspension = (to: Instant, lifted: boolean) => {
     if (!openSuspension) return;
@@ -304,6 +305,24 @@ export function readLifecycle(
           break;
         }
         end = terminate(e, t);
+        break;
+      }
+      case 'abuse_report': {
+        const clauses = { sim_resale: ['BASE-B.3.4'], commercial_messages: ['BASE-B.3.3.2'], fraud: ['BASE-D.10.2.1'] }[e.kind];
+        const detail = {
+          sim_resale: 'organised resale of SIMs to people without a stable link to Belgium: grounds to suspend or terminate',
+          commercial_messages: 'commercial messages sent without the recipients\' consent',
+          fraud: 'fraud found: grounds to suspend at once',
+        }[e.kind];
+        decide({ kind: 'flag', at: formatInstant(t), ...(e.line ? { line: e.line } : {}), detail, clauses });
+        break;
+      }
+      case 'phone2go_login': {
+        const until = parseInstant(e.until)!;
+        const open = logins.get(e.line)?.find((l) => l.device !== e.device && l.until > t);
+        if (open)
+          decide({ kind: 'flag', at: formatInstant(t), line: e.line, detail: `Phone2Go licence logged in on ${e.device} while still logged in on ${open.device}: one licence, one device at a time`, clauses: ['CLIC-2.9'] });
+        logins.set(e.line, [...(logins.get(e.line) ?? []), { device: e.device, until }]);
         break;
       }
       default:

@@ -3,7 +3,8 @@ import { InputError } from '../domain/errors.ts';
 import type { Outcome } from '../domain/outcome.ts';
 import { TimelineSchema, type Timeline } from '../domain/timeline.ts';
 import { firstIssue } from '../domain/validation.ts';
-import { compileTimeline } from './compile.ts';
+import { compileTimeline, type CompiledTimeline } from './compile.ts';
+import { ratePrepaid } from './prepaid.ts';
 import { rateUsage } from './rating.ts';
 import { buildOutcome } from './statements.ts';
 
@@ -14,6 +15,12 @@ import { buildOutcome } from './statements.ts';
 export function referenceOutcome(doc: unknown, catalog: Catalog, file = 'timeline'): Outcome {
   const timeline = parseTimeline(doc, file);
   const compiled = compileTimeline(timeline, catalog, file);
+  return rateCompiled(compiled, catalog);
+}
+
+/** Rates a compiled timeline: prepaid credit (BASE-B.1.2) or a subscription's statements. */
+export function rateCompiled(compiled: CompiledTimeline, catalog: Catalog): Outcome {
+  if (compiled.timeline.contract.family === 'BASE_PREPAID') return ratePrepaid(compiled, catalog);
   return buildOutcome(compiled, rateUsage(compiled, catalog), catalog);
 }
 

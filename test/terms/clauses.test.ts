@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLAUSES, CLAUSE_BY_ID, RATING_CLAUSES } from '../../src/terms/clauses.ts';
+import { CLAUSES, CLAUSE_BY_ID, LIFECYCLE_CLAUSES, RATING_CLAUSES } from '../../src/terms/clauses.ts';
 import { citationPattern, clauseCoverage } from '../../src/terms/coverage.ts';
 
 const TERMS = '../shared/TERMS.md';
@@ -19,7 +19,7 @@ describe('the clause registry', () => {
     for (const id of ids) expect(CLAUSE_BY_ID.has(id), id).toBe(true);
   });
 
-  it.each(RATING_CLAUSES)('%s is implemented where the registry says, and cited by a test', (id) => {
+  it.each([...RATING_CLAUSES, ...LIFECYCLE_CLAUSES])('%s is implemented where the registry says, and cited by a test', (id) => {
     const c = coverage.get(id)!;
     expect(c, id).toBeDefined();
     expect(c.modelled, `${id} has no implementation in the registry`).toBe(true);

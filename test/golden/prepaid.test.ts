@@ -1,0 +1,118 @@
+/**
+ * Golden tests — BASE prepaid credit (BASE-B.1.2.1 to BASE-B.1.2.4, BASE-B.2.2, BASE-B.2.5, BASE-D.11.3).
+ * Default catalog: national calls 0.15/min, SMS 0.10, roaming_eu calls 0.15/min; prepaid refund fee €7.50.
+ * Per README: each record is priced on its own and rounded half up to the cent (credit is kept in cents).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/domain/catalog.ts';
+import type { TimelineInput } from '../../src/domain/timeline.ts';
+import { referenceOutcome } from '../../src/terms/model.ts';
+
+const catalog = loadCatalog('scenarios/catalogs/default.yaml');
+type Ev = TimelineInput['events'][number];
+const prepaid = (events: Ev[], until = '2026-06-05'): TimelineInput => ({
+  schema: 'termlab.timeline/1',
+  subscriber: { id: 'prepaid' },
+  contract: { family: 'BASE_PREPAID', plan: 'base-prepaid', start: '2026-01-05', cycleDay: 5, lines: [{ id: 'sim-1', kind: 'mobile' }] },
+  until,
+  events,
+});
+const rate = (doc: TimelineInput) => referenceOutcome(doc, catalog, 'golden');
+const call = (at: string, seconds: number, extra: Partial<Ev> = {}): Ev => ({ type: 'call', at, line: 'sim-1', from: 'BE', to: '+32470123456', seconds, ...extra }) as Ev;
+const topUp = (at: string, amountCents: number, promotional = false): Ev => ({ type: 'top_up', at, amountCents, promotional });
+
+describe('BASE prepaid credit', () => {
+  it('is never invoiced: usage is taken from the credit, with no statement (BASE-B.1.2.1)', () => {
+    const o = rate(prepaid([topUp('2026-01-05T10:00:00+01:00', 1000), call('2026-01-07T10:00:00+01:00', 600)]));
+    // 600 s × €0.15/60 s = €1.50 → 150 cents from €10.00 → €8.50 left
+    expect(o.statements).toEqual([]);
+    expect(o.balances.prepaidCreditCents).toBe(850);
+    expect(o.ledger.map((l) => [l.kind, l.amountCents])).toEqual([
+      ['prepaid_top_up', -1000],
+      ['prepaid_use', 150],
+    ]);
+  });
+
+  it('cuts a call when the credit runs out, and keeps received calls in Belgium working without credit (BASE-B.1.2.2)', () => {
+    const o = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 100),
+        call('2026-01-07T10:00:00+01:00', 600),
+        call('2026-01-08T10:00:00+01:00', 300, { direction: 'in' }),
+      ]),
+    );
+    // the longest part of the call whose price, rounded half up to the cent, fits in €1.00:
+    // 401 s × €0.0025 = €1.0025 → 100 c (fits); 402 s = €1.005 → 101 c (does not). The other 199 s are cut.
+    const calls = o.usage.find((r) => r.service === 'call' && r.zone === 'BE')!;
+    expect(calls.billed).toBe(401);
+    expect(calls.blocked).toBe(199);
+    // the received call: free, not blocked
+    expect(calls.free).toBe(300);
+    expect(o.balances.prepaidCreditCents).toBe(0);
+    expect(o.decisions.filter((d) => d.kind === 'blocked').map((d) => d.clauses)).toEqual([['BASE-B.1.2.1', 'BASE-B.1.2.2']]);
+  });
+
+  it('lets credit lapse 12 months after purchase, and withdraws the number after 12 months without a top-up (BASE-B.2.2)', () => {
+    const o = rate(prepaid([topUp('2026-01-05T10:00:00+01:00', 1000)], '2027-02-05'));
+    // bought 2026-01-05: valid to 2027-01-05 00:00; no top-up since: the number goes on 2027-01-05 too
+    expect(o.decisions.find((d) => d.kind === 'number_withdrawal')).toMatchObject({ at: '2027-01-05T00:00:00+01:00', clauses: ['BASE-B.2.2'] });
+    const lapse = o.ledger.filter((l) => l.kind === 'prepaid_lapse');
+    expect(lapse.map((l) => l.amountCents)).toEqual([1000]);
+    expect(o.balances.prepaidCreditCents).toBe(0);
+  });
+
+  it('refunds only purchased credit, less the fee, when asked within a month of a port-out (BASE-B.1.2.3)', () => {
+    const o = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 2000),
+        topUp('2026-01-06T10:00:00+01:00', 500, true),
+        { type: 'port_out', at: '2026-02-01T10:00:00+01:00' },
+        { type: 'refund_request', at: '2026-03-01T10:00:00+01:00' },
+      ]),
+    );
+    // purchased credit €20.00 (the €5.00 promotional credit is not refunded); 2026-03-01 ≤ 2026-02-01 + 1 month
+    // refund = €20.00 − €7.50 fee = €12.50; the ledger takes the €20.00 purchased credit out of the balance
+    const refund = o.ledger.find((l) => l.kind === 'prepaid_refund')!;
+    expect(refund.amountCents).toBe(2000);
+    expect(refund.detail).toContain('12.50 euros paid back');
+  });
+
+  it('refuses a refund asked more than a month after the port-out, or without one (BASE-B.1.2.3, BASE-D.11.3)', () => {
+    const late = rate(
+      prepaid([topUp('2026-01-05T10:00:00+01:00', 2000), { type: 'port_out', at: '2026-02-01T10:00:00+01:00' }, { type: 'refund_request', at: '2026-03-02T10:00:00+01:00' }]),
+    );
+    expect(late.decisions.some((d) => d.kind === 'refused' && d.clauses.includes('BASE-B.1.2.3'))).toBe(true);
+    const none = rate(prepaid([topUp('2026-01-05T10:00:00+01:00', 2000), { type: 'refund_request', at: '2026-01-10T10:00:00+01:00' }]));
+    expect(none.decisions.some((d) => d.kind === 'refused')).toBe(true);
+    expect(none.balances.prepaidCreditCents).toBe(2000);
+  });
+
+  it('keeps the old prices until the first top-up after an announced increase (BASE-B.1.2.4, BASE-D.11.3)', () => {
+    const o = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 1000),
+        { type: 'change_announced', at: '2026-01-10T10:00:00+01:00', effectiveOn: '2026-02-10', kind: 'price_increase', feeChangePercent: 10 },
+        call('2026-02-15T10:00:00+01:00', 600),
+        topUp('2026-02-20T10:00:00+01:00', 1000),
+        call('2026-02-21T10:00:00+01:00', 600),
+      ]),
+    );
+    // before the top-up: 600 s at the old price = 150; after it: 150 × 1.10 = 165
+    expect(o.ledger.filter((l) => l.kind === 'prepaid_use').map((l) => l.amountCents)).toEqual([150, 165]);
+  });
+
+  it('does not take EU roaming through an alternative roaming operator from the credit (BASE-B.2.5)', () => {
+    const o = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 1000),
+        { type: 'roaming_operator_switch', at: '2026-01-10T10:00:00+01:00', active: true },
+        call('2026-01-10T12:00:00+01:00', 60, { from: 'FR' }),
+        call('2026-01-11T12:00:00+01:00', 60, { from: 'FR' }),
+      ]),
+    );
+    // the switch takes up to 24 hours: the call 2 h later is still BASE roaming (60 s × 0.15/min = 15 c);
+    // the one a day later goes through the alternative operator: nothing from the credit
+    expect(o.ledger.filter((l) => l.kind === 'prepaid_use').map((l) => l.amountCents)).toEqual([15]);
+    expect(o.balances.prepaidCreditCents).toBe(985);
+  });
+});
