@@ -208,6 +208,7 @@ const account = {
     kind: z.enum(['price_increase', 'cpi_indexation', 'beneficial', 'administrative', 'legal', 'other']),
     option: z.enum(OPTIONS).optional().describe('Set when the change concerns one add-on only (BASE-D.10.3.2.4).'),
     feeChangePercent: z.number().optional(),
+    makesCreditUnusable: z.boolean().default(false).describe('Prepaid credit bought before cannot be used after the change (BASE-D.11.4).'),
   }),
   cpiIndexation: z.strictObject({ type: z.literal('cpi_indexation'), ...at, percent: z.number() }),
 };

@@ -185,7 +185,7 @@ export const CLAUSES: readonly Clause[] = [
     id: "BASE-B.2.5",
     treatment: ["rule"],
     summary: "The client may buy EU roaming from an alternative roaming operator; the switch is free and done within 24 hours; BASE roaming tariffs then do not apply and prepaid credit cannot be used for it.",
-    implementedIn: ["src/terms/prepaid.ts"],
+    implementedIn: ["src/terms/prepaid.ts", "src/terms/lifecycle.ts", "src/terms/rating.ts"],
   },
   {
     id: "BASE-B.3.1.2",
@@ -445,8 +445,8 @@ export const CLAUSES: readonly Clause[] = [
     id: "BASE-D.11.4",
     treatment: ["rule"],
     summary: "Prepaid credit made unusable by a change is replaced by new credit of the same value.",
-    implementedIn: [],
-    reading: "Not modelled: the timeline format has no change of conditions that makes prepaid credit unusable; when one is added, the credit is replaced by new credit of the same value.",
+    implementedIn: ["src/terms/prepaid.ts"],
+    reading: "A change_announced with makesCreditUnusable replaces, on its effective day, the credit left by new credit of the same value, valid 12 months from then.",
   },
   {
     id: "BASE-B.3.1.1",
@@ -595,7 +595,7 @@ export const LIFECYCLE_CLAUSES: readonly string[] = [
   'BASE-B.3.1.3', 'BASE-B.3.2.1', 'BASE-B.3.2.4', 'BASE-B.3.3.1', 'BASE-B.5', 'BASE-C.4', 'BASE-C.5',
   'BASE-D.3.4', 'BASE-D.6.3', 'BASE-D.6.5', 'BASE-D.7.3', 'BASE-D.8.5', 'BASE-D.8.6', 'BASE-D.8.7', 'BASE-D.8.8', 'BASE-D.8.9',
   'BASE-D.10.1', 'BASE-D.10.2.1', 'BASE-D.10.2', 'BASE-D.10.3.1.1', 'BASE-D.10.3.1.2', 'BASE-D.10.3.1.3',
-  'BASE-D.10.3.2.1', 'BASE-D.10.3.2.2', 'BASE-D.10.3.2.3', 'BASE-D.10.3.2.4', 'BASE-D.11.1', 'BASE-D.11.2', 'BASE-D.11.3',
+  'BASE-D.10.3.2.1', 'BASE-D.10.3.2.2', 'BASE-D.10.3.2.3', 'BASE-D.10.3.2.4', 'BASE-D.11.1', 'BASE-D.11.2', 'BASE-D.11.3', 'BASE-D.11.4',
 ];
 
 export const CLAUSE_BY_ID: ReadonlyMap<string, Clause> = new Map(CLAUSES.map((c) => [c.id, c]));

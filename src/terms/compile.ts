@@ -4,9 +4,9 @@ import { InputError } from '../domain/errors.ts';
 import { Svc } from '../domain/families.ts';
 import { createNumberClassifier, Dest } from '../domain/numbering.ts';
 import { billingPeriods, type BillingPeriod } from '../domain/periods.ts';
-import { brusselsMidnight, formatInstant, parseDate, parseInstant, type Instant } from '../domain/time.ts';
+import { brusselsDayOf, brusselsMidnight, formatInstant, parseDate, parseInstant, type Day, type Instant } from '../domain/time.ts';
 import type { Timeline, TimelineEvent } from '../domain/timeline.ts';
-import { readLifecycle, type Lifecycle } from './lifecycle.ts';
+import { addMonths, readLifecycle, type Lifecycle } from './lifecycle.ts';
 import { UsageBuilder, UsageFlag, usageFlags, zonesOf, type UsageColumns } from '../domain/usage.ts';
 
 /** Line kinds as small integers for the rating loop. */
@@ -236,6 +236,7 @@ function assemble(
   const activation = lifecycle.activation;
   if (n > 0 && (!activation || u.at[0]! < activation.at))
     throw new InputError(file, `${where(0)}.at`, activation ? `expected usage from the activation on (${formatInstant(activation.at)})` : 'expected no usage: the subscription never started (BASE-D.10.1, CLIC-2.5)', formatInstant(u.at[0]!));
+  if (activation) flagInactivity(u, activation.at, lifecycle, parseDate(timeline.until)!);
   const until = parseDate(timeline.until)!;
   const periods = activation
     ? billingPeriods(activation.day, timeline.contract.cycleDay, Math.max(activation.day + 1, Math.min(until, lifecycle.end ? lifecycle.end.lastDay + 1 : until)))
@@ -299,6 +300,27 @@ function assemble(
     period,
     event: eventIndex,
   };
+}
+
+/**
+ * BASE-B.2.2: a subscription not used at all for twelve months may be ended and its number withdrawn.
+ * Flags each such stretch (the operator's decision to end it is an event of its own).
+ */
+function flagInactivity(u: UsageColumns, activation: Instant, lifecycle: Lifecycle, until: Day): void {
+  const end = Math.min(lifecycle.end?.at ?? Infinity, brusselsMidnight(until));
+  let last = activation;
+  const check = (next: Instant) => {
+    const limit = brusselsMidnight(addMonths(brusselsDayOf(last), 12));
+    if (limit <= next)
+      lifecycle.decisions.push({ kind: 'flag', at: formatInstant(limit), detail: 'not used at all for twelve months: the operator may end the subscription and withdraw the number', clauses: ['BASE-B.2.2'], assumed: false });
+  };
+  for (let i = 0; i < u.count; i++) {
+    if (u.incoming[i]) continue;
+    if (u.at[i]! >= end) break;
+    check(u.at[i]!);
+    last = u.at[i]!;
+  }
+  check(end);
 }
 
 function roundUpTo(value: number, increment: number): number {

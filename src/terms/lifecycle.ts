@@ -22,6 +22,8 @@ export interface Lifecycle {
   readonly lostSims: readonly LostSim[];
   readonly end?: End;
   readonly changes: readonly AnnouncedChange[];
+  /** Intervals in which EU roaming goes through an alternative roaming operator (BASE-B.2.5). */
+  readonly alternativeRoaming: ReadonlyArray<{ readonly line: number; readonly from: Instant; readonly to: Instant }>;
   readonly decisions: DecisionT[];
 }
 
@@ -88,6 +90,8 @@ const CLIENT_SUSPENSION_MONTHS = 6;
 export const ACTIVATION_DAYS = 14;
 /** BASE-D.10.3.1.1: termination after 15 days of suspension, with 15 days' notice. */
 export const SUSPENSION_DAYS_BEFORE_TERMINATION = 15;
+/** BASE-B.2.5: a switch to an alternative roaming operator is done within 24 hours. */
+export const ROAMING_SWITCH_SECONDS = 86_400;
 /** BASE-D.10.3.1.3: the operator ends an indefinite subscription with 8 weeks' notice. */
 export const OPERATOR_NOTICE_DAYS = 56;
 
@@ -147,7 +151,9 @@ export function readLifecycle(
   const suspensions: Suspension[] = [];
   const lostSims: LostSim[] = [];
   const changes: AnnouncedChange[] = [];
-  if (!activation) return { segments, blocks, suspensions, lostSims, end, changes, decisions };
+  const alternativeRoaming: Array<{ line: number; from: Instant; to: Instant }> = [];
+  const openRoaming = new Map<number, Instant>();
+  if (!activation) return { segments, blocks, suspensions, lostSims, end, changes, alternativeRoaming, decisions };
 
   const initialPlan = catalog.plans.get(c.plan)!;
   segments.push({ fromDay: activation.day, plan: initialPlan, options: c.options, priceLevel: 1_000_000, clauses: [] });
@@ -307,6 +313,19 @@ export function readLifecycle(
         end = terminate(e, t);
         break;
       }
+      case 'roaming_operator_switch': {
+        // BASE-B.2.5: the switch is free and done within 24 hours; BASE roaming tariffs then do not apply.
+        const line = e.line !== undefined ? lineIndex.get(e.line)! : -1;
+        const from = openRoaming.get(line);
+        if (e.active && from === undefined) {
+          openRoaming.set(line, t + ROAMING_SWITCH_SECONDS);
+          decide({ kind: 'flag', at: formatInstant(t + ROAMING_SWITCH_SECONDS), ...(e.line ? { line: e.line } : {}), detail: 'EU roaming through an alternative roaming operator from now: not charged under this contract', clauses: ['BASE-B.2.5'] });
+        } else if (!e.active && from !== undefined) {
+          alternativeRoaming.push({ line, from, to: t + ROAMING_SWITCH_SECONDS });
+          openRoaming.delete(line);
+        }
+        break;
+      }
       case 'abuse_report': {
         const clauses = { sim_resale: ['BASE-B.3.4'], commercial_messages: ['BASE-B.3.3.2'], fraud: ['BASE-D.10.2.1'] }[e.kind];
         const detail = {
@@ -422,7 +441,8 @@ export function readLifecycle(
   // A fixed term renews as indefinite unless ended a month before it expires (BASE-D.10.3.2.2).
   if (termEndDay !== undefined && (!end || end.at > brusselsMidnight(termEndDay)))
     decide({ kind: 'renewal', at: formatInstant(brusselsMidnight(termEndDay)), detail: 'the fixed term renews automatically as an indefinite subscription', clauses: ['BASE-D.10.3.2.2'] });
-  return { activation, segments, blocks, suspensions, lostSims, end, changes, decisions };
+  for (const [line, from] of openRoaming) alternativeRoaming.push({ line, from, to: endAt });
+  return { activation, segments, blocks, suspensions, lostSims, end, changes, alternativeRoaming, decisions };
 }
 
 function scale(level: number, percent: number): number {

@@ -6,15 +6,13 @@ import { Dest } from '../domain/numbering.ts';
 import { OUTCOME_VERSION, type DecisionT, type Outcome, type UsageRowT } from '../domain/outcome.ts';
 import { brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseDate, type Instant } from '../domain/time.ts';
 import type { CompiledTimeline } from './compile.ts';
-import { addMonths } from './lifecycle.ts';
+import { addMonths, ROAMING_SWITCH_SECONDS } from './lifecycle.ts';
 import { tariffFor } from './scope.ts';
 
 /** BASE-B.2.2: prepaid credit is valid 12 months from purchase; the number may go after 12 months without a top-up. */
 export const PREPAID_VALIDITY_MONTHS = 12;
 /** BASE-B.1.2.3: a refund after a port-out must be asked within one month. */
 export const REFUND_REQUEST_MONTHS = 1;
-/** BASE-B.2.5: a switch to an alternative roaming operator takes effect within 24 hours. */
-export const ROAMING_SWITCH_SECONDS = 86_400;
 
 interface Lot {
   readonly purchasedAt: Instant;
@@ -26,7 +24,7 @@ interface Lot {
 type Ledger = Outcome['ledger'];
 
 /**
- * Prepaid credit (BASE-B.1.2.1, BASE-B.1.2.2, BASE-B.1.2.3, BASE-B.1.2.4, BASE-B.2.2, BASE-B.2.5, BASE-D.11.3):
+ * Prepaid credit (BASE-B.1.2.1, BASE-B.1.2.2, BASE-B.1.2.3, BASE-B.1.2.4, BASE-B.2.2, BASE-B.2.5, BASE-D.11.3, BASE-D.11.4):
  * never invoiced, so no statements. Each
  * top-up is credit valid 12 months from its purchase; usage is charged record by record at the catalog
  * tariffs (each record's price rounded half up to the cent, since credit is kept in cents), from the
@@ -91,6 +89,20 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
     }
   };
 
+  // BASE-D.11.4: credit a change makes unusable is replaced by new credit of the same value.
+  const replacements = c.account
+    .filter((a) => a.event.type === 'change_announced' && a.event.makesCreditUnusable)
+    .map((a) => brusselsMidnight(c.lifecycle.changes.find((ch) => ch.at === a.at)!.effectiveDay));
+  const replace = (t: Instant) => {
+    const value = lots.reduce((sum, l) => sum + (l.expires > t ? l.left : 0), 0);
+    if (value === 0) return;
+    const purchased = lots.filter((l) => l.purchased && l.expires > t).reduce((sum, l) => sum + l.left, 0);
+    for (const l of lots) l.left = 0;
+    entry(t, 'prepaid_lapse', value, 'credit made unusable by a change of conditions', ['BASE-D.11.4']);
+    lots.push({ purchasedAt: t, expires: brusselsMidnight(addMonths(brusselsDayOf(t), PREPAID_VALIDITY_MONTHS)), purchased: purchased > 0, left: value });
+    entry(t, 'prepaid_top_up', -value, 'replacement credit of the same value', ['BASE-D.11.4']);
+  };
+
   let r = 0;
   const events = c.account;
   let a = 0;
@@ -100,6 +112,10 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
     const t = Math.min(nextAccount, nextUsage);
     checkWithdrawal(t);
     lapse(t, 'expired');
+    while (replacements.length > 0 && replacements[0]! <= t) {
+      const at = replacements.shift()!;
+      if (at < Math.min(withdrawnAt, ended)) replace(at);
+    }
     if (nextAccount <= nextUsage) {
       const e = events[a++]!.event;
       if (e.type === 'top_up' && t < Math.min(withdrawnAt, ended)) {
@@ -181,6 +197,12 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
       usage[u + 1] = usage[u + 1]! + served;
       entry(t, 'prepaid_use', charged, `${SERVICES[s]} (${ZONE_NAMES[z]})`, ['BASE-B.1.2.1']);
     }
+  }
+  for (const t of replacements) {
+    if (t >= horizon) break;
+    checkWithdrawal(t);
+    lapse(t, 'expired');
+    if (t < Math.min(withdrawnAt, ended)) replace(t);
   }
   checkWithdrawal(horizon);
   lapse(horizon, 'expired');

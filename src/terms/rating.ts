@@ -137,6 +137,7 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
 
   // Service blocks: suspensions (BASE-D.10.2, D.10.2.1, C.4), lost SIMs (B.3.1.3) and the end (C.5).
   const blocks = c.lifecycle.blocks;
+  const alternativeRoaming = c.lifecycle.alternativeRoaming;
   const blockAt = (line: number, t: number): Block | undefined => {
     for (const b of blocks) if ((b.line === -1 || b.line === line) && b.from <= t && t < b.to) return b;
     return undefined;
@@ -269,6 +270,10 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
         block(r, q, b.clauses as string[], b.detail);
         continue;
       }
+    }
+    if (z === Zone.EU && alternativeRoaming.length > 0 && alternativeRoaming.some((a) => (a.line === -1 || a.line === line) && a.from <= t && t < a.to)) {
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q; // BASE-B.2.5: served and billed by the alternative roaming operator
+      continue;
     }
     if (c.flags[r]! & UsageFlag.SIMBOX) {
       usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;

@@ -115,4 +115,46 @@ describe('BASE prepaid credit', () => {
     expect(o.ledger.filter((l) => l.kind === 'prepaid_use').map((l) => l.amountCents)).toEqual([15]);
     expect(o.balances.prepaidCreditCents).toBe(985);
   });
+
+  it('replaces credit a change makes unusable by new credit of the same value (BASE-D.11.4)', () => {
+    const o = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 1000),
+        call('2026-01-07T10:00:00+01:00', 600),
+        { type: 'change_announced', at: '2026-01-10T10:00:00+01:00', effectiveOn: '2026-02-15', kind: 'other', makesCreditUnusable: true },
+      ]),
+    );
+    // €10.00 − €1.50 = €8.50 left; on 2026-02-15 it is replaced by €8.50 of new credit: the balance is unchanged
+    const replaced = o.ledger.filter((l) => l.clauses.includes('BASE-D.11.4')).map((l) => [l.kind, l.amountCents, l.at]);
+    expect(replaced).toEqual([
+      ['prepaid_lapse', 850, '2026-02-15T00:00:00+01:00'],
+      ['prepaid_top_up', -850, '2026-02-15T00:00:00+01:00'],
+    ]);
+    expect(o.balances.prepaidCreditCents).toBe(850);
+  });
+});
+
+describe('an alternative roaming operator on a subscription', () => {
+  it('takes EU roaming out of the pack and off the statement from 24 hours after the switch (BASE-B.2.5)', () => {
+    const o = referenceOutcome(
+      {
+        schema: 'termlab.timeline/1',
+        subscriber: { id: 'aro' },
+        contract: { family: 'BASE_SUBSCRIPTION', plan: 'base-light', start: '2026-01-05', cycleDay: 5, lines: [{ id: 'sim-1', kind: 'mobile' }] },
+        until: '2026-02-05',
+        events: [
+          { type: 'roaming_operator_switch', at: '2026-01-10T10:00:00+01:00', active: true },
+          call('2026-01-10T12:00:00+01:00', 60, { from: 'FR' }),
+          call('2026-01-11T12:00:00+01:00', 60, { from: 'FR' }),
+        ],
+      },
+      catalog,
+      'golden',
+    );
+    // BASE Light counts in Belgium only (BASE-D.7.1): the first call is BASE roaming, 60 s × €0.15/min = 15 c;
+    // the second, after the 24-hour switch, is the alternative operator's: free here
+    const closing = o.statements.find((s) => s.issuedOn === '2026-02-05')!;
+    expect(closing.lines.map((l) => [l.tariff, l.amountCents])).toEqual([['roaming_eu.call', 15]]);
+    expect(o.usage.find((r) => r.zone === 'EU')).toMatchObject({ billed: 60, free: 60 });
+  });
 });
