@@ -1,0 +1,116 @@
+/**
+ * The DuckDB schema of a simulation store (`out/termlab.duckdb` by default). One row per run in `runs`;
+ * every other table carries `run_id`, so several runs (a scenario's base and its what-if variants, or
+ * different seeds) live side by side. Reports read only runs whose status is 'complete'.
+ *
+ * Amounts are integer cents (BIGINT); quantities are in their unit (seconds, SMS, bytes, days);
+ * instants are TIMESTAMPTZ (UTC inside DuckDB; shown in Belgian time by the reports); dates are DATE.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const DDL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY,          -- scenario name, seed and variant: '<scenario>/<seed>/<variant>'
+    scenario VARCHAR NOT NULL,
+    scenario_file VARCHAR NOT NULL,
+    variant VARCHAR NOT NULL,            -- 'base' or the name of a what-if variant
+    seed BIGINT NOT NULL,
+    population INTEGER NOT NULL,
+    start_date DATE NOT NULL,
+    months INTEGER NOT NULL,
+    catalog VARCHAR NOT NULL,            -- the catalog's name
+    catalog_json VARCHAR NOT NULL,       -- the resolved catalog document, overrides applied
+    termlab_version VARCHAR NOT NULL,
+    schema_version INTEGER NOT NULL,
+    status VARCHAR NOT NULL,             -- 'running', 'complete' or 'failed'
+    shard VARCHAR,                       -- 'i/n' when the run is one shard of several
+    subscribers_done INTEGER NOT NULL DEFAULT 0
+  )`,
+  `CREATE TABLE IF NOT EXISTS subscribers (
+    run_id VARCHAR NOT NULL,
+    subscriber_id VARCHAR NOT NULL,
+    idx INTEGER NOT NULL,                -- position in the population (what seeds the subscriber)
+    persona VARCHAR NOT NULL,            -- personas joined with '+', e.g. 'summer-roamer+late-payer'
+    family VARCHAR NOT NULL,
+    plan VARCHAR NOT NULL,
+    lines INTEGER NOT NULL,
+    name VARCHAR,
+    company VARCHAR,
+    city VARCHAR,
+    activated_on DATE,
+    ended_on DATE,
+    end_reason VARCHAR,
+    billed_cents BIGINT NOT NULL,
+    owed_cents BIGINT NOT NULL,
+    prepaid_credit_cents BIGINT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS statements (
+    run_id VARCHAR NOT NULL,
+    subscriber_id VARCHAR NOT NULL,
+    statement_index INTEGER NOT NULL,
+    issued_on DATE NOT NULL,
+    due_on DATE NOT NULL,
+    total_cents BIGINT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS statement_lines (
+    run_id VARCHAR NOT NULL,
+    subscriber_id VARCHAR NOT NULL,
+    statement_index INTEGER NOT NULL,
+    line_no INTEGER NOT NULL,
+    category VARCHAR NOT NULL,           -- BASE-D.8.1 categories (src/domain/categories.ts)
+    tariff VARCHAR,                      -- the catalog tariff of a usage line
+    description VARCHAR NOT NULL,
+    period_start DATE NOT NULL,
+    period_end DATE NOT NULL,
+    quantity DOUBLE NOT NULL,
+    unit VARCHAR NOT NULL,
+    amount_cents BIGINT NOT NULL,
+    clauses VARCHAR[] NOT NULL,
+    assumed BOOLEAN NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS decisions (
+    run_id VARCHAR NOT NULL,
+    subscriber_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,               -- throttle, pause, alert, blocked, suspension, termination, flag, …
+    at TIMESTAMPTZ NOT NULL,
+    until TIMESTAMPTZ,
+    line VARCHAR,
+    service VARCHAR,
+    zone VARCHAR,
+    quantity DOUBLE,
+    amount_cents BIGINT,
+    detail VARCHAR NOT NULL,
+    clauses VARCHAR[] NOT NULL,
+    assumed BOOLEAN NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS usage (
+    run_id VARCHAR NOT NULL,
+    subscriber_id VARCHAR NOT NULL,
+    period INTEGER NOT NULL,
+    period_start DATE NOT NULL,
+    line VARCHAR NOT NULL,
+    service VARCHAR NOT NULL,            -- call, sms, data
+    zone VARCHAR NOT NULL,               -- origin zone: BE, EU, WORLD
+    unit VARCHAR NOT NULL,
+    included DOUBLE NOT NULL,
+    billed DOUBLE NOT NULL,
+    throttled DOUBLE NOT NULL,
+    blocked DOUBLE NOT NULL,
+    free DOUBLE NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS ledger (
+    run_id VARCHAR NOT NULL,
+    subscriber_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    at TIMESTAMPTZ NOT NULL,
+    kind VARCHAR NOT NULL,               -- statement, payment, credit, prepaid_top_up, prepaid_use, prepaid_lapse, prepaid_refund
+    amount_cents BIGINT NOT NULL,
+    balance_cents BIGINT NOT NULL,
+    detail VARCHAR NOT NULL,
+    clauses VARCHAR[] NOT NULL
+  )`,
+];
+
+/** The data tables, in the order a run is written and deleted. */
+export const DATA_TABLES = ['subscribers', 'statements', 'statement_lines', 'decisions', 'usage', 'ledger'] as const;
