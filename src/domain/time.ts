@@ -234,3 +234,15 @@ export function formatInstant(instant: Instant): string {
   const ss = secs % 60;
   return `${formatDate(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}+${pad(offset / 3600)}:00`;
 }
+
+/**
+ * The same Belgian wall-clock time `days` calendar days later: notice periods count calendar days
+ * (BASE-D.10.3.1.1 "jours calendriers"), and a day across a DST switch has 23 or 25 hours.
+ */
+export function addCalendarDays(instant: Instant, days: number): Instant {
+  const local = instant + brusselsOffsetSeconds(instant);
+  const timeOfDay = ((local % 86_400) + 86_400) % 86_400;
+  const targetLocal = (brusselsDayOf(instant) + days) * 86_400 + timeOfDay;
+  const guess = targetLocal - 3_600;
+  return targetLocal - brusselsOffsetSeconds(guess);
+}

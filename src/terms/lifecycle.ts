@@ -1,7 +1,7 @@
 import type { Catalog, Plan } from '../domain/catalog.ts';
 import { isClic, type Family, type OptionId } from '../domain/families.ts';
 import type { DecisionT } from '../domain/outcome.ts';
-import { dayFromYmd, daysInMonth, brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseDate, parseInstant, ymdOfDay, type Day, type Instant } from '../domain/time.ts';
+import { addCalendarDays, dayFromYmd, daysInMonth, brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseDate, parseInstant, ymdOfDay, type Day, type Instant } from '../domain/time.ts';
 import type { Timeline, TimelineEvent } from '../domain/timeline.ts';
 import type { AccountEvent } from './compile.ts';
 import { nextCycleDate } from '../domain/periods.ts';
@@ -373,7 +373,8 @@ export function readLifecycle(
           clauses.push('BASE-D.10.3.2.2');
         }
       }
-      const change = changes.find((ch) => ch.freesClient && ch.option === undefined && t >= ch.at && brusselsDayOf(t) < addMonths(brusselsDayOf(ch.at), 3));
+      // "au plus tard 3 mois après la notification": up to and including the same day three months on.
+      const change = changes.find((ch) => ch.freesClient && ch.option === undefined && t >= ch.at && brusselsDayOf(t) <= addMonths(brusselsDayOf(ch.at), 3));
       if (!free && e.type === 'termination' && e.reason === 'change_of_conditions' && change) {
         free = true;
         why = 'the client refused an announced change of conditions and leaves without penalty within three months';
@@ -394,7 +395,7 @@ export function readLifecycle(
         detail = 'ended by right on an irreparable breach';
         break;
       case 'operator_notice':
-        effective = t + OPERATOR_NOTICE_DAYS * 86_400;
+        effective = addCalendarDays(t, OPERATOR_NOTICE_DAYS);
         clauses = ['BASE-D.10.3.1.3', 'BASE-D.10.3.1.4'];
         detail = 'ended by the operator with eight weeks\' notice; the client moves to prepaid';
         if (c.term.kind !== 'indefinite') decide({ kind: 'flag', at: formatInstant(t), detail: 'eight weeks\' notice only ends an indefinite subscription', clauses: ['BASE-D.10.3.1.3'] });
@@ -405,8 +406,8 @@ export function readLifecycle(
         detail = 'ended after twelve months without use; the number is withdrawn';
         break;
       default: {
-        const longEnough = openSuspension !== undefined && t - openSuspension.from >= SUSPENSION_DAYS_BEFORE_TERMINATION * 86_400;
-        effective = t + SUSPENSION_DAYS_BEFORE_TERMINATION * 86_400;
+        const longEnough = openSuspension !== undefined && addCalendarDays(openSuspension.from, SUSPENSION_DAYS_BEFORE_TERMINATION) <= t;
+        effective = addCalendarDays(t, SUSPENSION_DAYS_BEFORE_TERMINATION);
         clauses = ['BASE-D.10.3.1.1', 'BASE-D.10.3.1.4'];
         detail = `ended by the operator (${e.reason}) with 15 days' notice`;
         if (!longEnough)

@@ -263,6 +263,11 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
         decide({ kind: 'flag', at: formatInstant(t), line: c.lineIds[line]!, event: c.event[r]!, detail: 'emergency call through the Phone2Go app outside the conditions of use: the client bears the risk (the call goes through)', clauses: ['CLIC-2.10'], assumed: false });
       continue;
     }
+    if (c.flags[r]! & UsageFlag.SIMBOX) {
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+      block(r, q, ['BASE-B.3.2.1'], 'a call or SMS from a SIM box or GSM gateway is blocked automatically');
+      continue;
+    }
     if (blocks.length > 0) {
       const b = blockAt(line, t);
       if (b) {
@@ -273,11 +278,6 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
     if (z === Zone.EU && alternativeRoaming.length > 0 && alternativeRoaming.some((a) => (a.line === -1 || a.line === line) && a.from <= t && t < a.to)) {
       usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q; // BASE-B.2.5: served and billed by the alternative roaming operator
-      continue;
-    }
-    if (c.flags[r]! & UsageFlag.SIMBOX) {
-      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
-      block(r, q, ['BASE-B.3.2.1'], 'a call or SMS from a SIM box or GSM gateway is blocked automatically');
       continue;
     }
     if (s === Svc.SMS && c.recipients[r]! > GROUP_LIMIT)
