@@ -73,7 +73,7 @@ export const DDL: readonly string[] = [
     subscriber_id VARCHAR NOT NULL,
     seq INTEGER NOT NULL,
     kind VARCHAR NOT NULL,               -- throttle, pause, alert, blocked, suspension, termination, flag, …
-    at TIMESTAMPTZ NOT NULL,
+    "at" TIMESTAMPTZ NOT NULL,          -- quoted: AT is a reserved word in DuckDB 1.5
     until TIMESTAMPTZ,
     line VARCHAR,
     service VARCHAR,
@@ -103,14 +103,38 @@ export const DDL: readonly string[] = [
     run_id VARCHAR NOT NULL,
     subscriber_id VARCHAR NOT NULL,
     seq INTEGER NOT NULL,
-    at TIMESTAMPTZ NOT NULL,
+    "at" TIMESTAMPTZ NOT NULL,          -- quoted: AT is a reserved word in DuckDB 1.5
     kind VARCHAR NOT NULL,               -- statement, payment, credit, prepaid_top_up, prepaid_use, prepaid_lapse, prepaid_refund
     amount_cents BIGINT NOT NULL,
     balance_cents BIGINT NOT NULL,
     detail VARCHAR NOT NULL,
     clauses VARCHAR[] NOT NULL
   )`,
+  // Added with `termlab simulate --usage records`: every usage record as generated, one row each (the
+  // per-period table above says how the terms treated them). Empty unless asked for.
+  `CREATE TABLE IF NOT EXISTS usage_records (
+    run_id VARCHAR NOT NULL,
+    subscriber_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,                -- row of the subscriber's usage, in time order
+    "at" TIMESTAMPTZ NOT NULL,          -- quoted: AT is a reserved word in DuckDB 1.5
+    recorded_at TIMESTAMPTZ NOT NULL,    -- when it reached the operator (later than at: a late roaming record)
+    period INTEGER NOT NULL,             -- billing period index, as in usage.period
+    line VARCHAR NOT NULL,
+    service VARCHAR NOT NULL,            -- call, sms, data
+    direction VARCHAR NOT NULL,          -- out, in
+    country VARCHAR NOT NULL,            -- where the line was (ISO 3166-1 alpha-2)
+    zone VARCHAR NOT NULL,               -- BE, EU, WORLD
+    destination VARCHAR,                 -- destination class of a call or SMS: be_mobile, eu, premium, …
+    number VARCHAR,                      -- the other party of a call or SMS
+    amount DOUBLE NOT NULL,              -- as recorded: call seconds, SMS characters, data bytes
+    quantity DOUBLE NOT NULL,            -- as rated: seconds, SMS (segments × recipients), bytes
+    unit VARCHAR NOT NULL,               -- second, sms, byte
+    recipients INTEGER NOT NULL,
+    seconds DOUBLE NOT NULL              -- data session length
+  )`,
 ];
 
 /** The data tables, in the order a run is written and deleted. */
-export const DATA_TABLES = ['subscribers', 'statements', 'statement_lines', 'decisions', 'usage', 'ledger'] as const;
+export const DATA_TABLES = ['subscribers', 'statements', 'statement_lines', 'decisions', 'usage', 'ledger', 'usage_records'] as const;
+
+export type DataTable = (typeof DATA_TABLES)[number];

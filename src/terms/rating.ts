@@ -24,6 +24,8 @@ export interface RatedUsage {
   /** Quantity per (period, line, service, zone, treatment). */
   readonly usage: Float64Array;
   readonly decisions: DecisionT[];
+  /** Allowance carried into each period and service (BASE-D.7.2): index p × 3 + service. */
+  readonly carriedIn: Float64Array;
 }
 
 /** BASE-B.3.3.1: messages to groups of more than 20 mobile users are forbidden. */
@@ -93,6 +95,8 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
   // Pack allowances per period and service: the period's own, and what rolled over into it (BASE-D.7.2).
   const fresh = new Float64Array(nP * 3);
   const carried = new Float64Array(nP * 3);
+  const carriedIn = new Float64Array(nP * 3);
+  const partial = c.periods.map((period) => period.days !== period.cycleDays);
   // Per line and period: use counted against CLIC-2.3's limits [call s, sms, data BE, data EU].
   const fairUse = new Float64Array(nP * nL * 4);
   const pausedAt = new Float64Array(nP * nL * 2).fill(Infinity);
@@ -129,6 +133,7 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
       fresh[p * 3 + s] = total;
       if (p > 0 && planAt(bounds[p]!).rollover[s]) {
         carried[p * 3 + s] = fresh[(p - 1) * 3 + s]!;
+        carriedIn[p * 3 + s] = carried[p * 3 + s]!;
         fresh[(p - 1) * 3 + s] = 0;
       }
       if (p > 0) carried[(p - 1) * 3 + s] = 0;
@@ -351,7 +356,7 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
             for (let l = 0; l < nL; l++) {
               const lk = c.lineKind[l]!;
               if (lk === LineKind.MOBILE || lk === LineKind.DATA)
-                startThrottle(p, l, Zone.BE, arrived, ['CLIC-2.1'], 'the pack\'s data is used up in Belgium');
+                startThrottle(p, l, Zone.BE, arrived, partial[p] ? ['BASE-D.8.3', 'CLIC-2.1'] : ['CLIC-2.1'], 'the pack\'s data is used up in Belgium');
             }
             overCap = rest;
             rest = 0;
@@ -407,5 +412,5 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
     if (rest > 0) bill(r, p, tariffFor(s, z, d), rest, u);
   }
-  return { billed, late, usage, decisions };
+  return { billed, late, usage, decisions, carriedIn };
 }

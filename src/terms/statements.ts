@@ -96,7 +96,7 @@ export function buildOutcome(c: CompiledTimeline, rated: RatedUsage, catalog: Ca
     const partial = period.days !== period.cycleDays;
     const advance = segmentOn(period.start);
     for (const f of fees(advance)) {
-      const clauses = [...f.clauses, 'BASE-D.8.1', ...(partial ? ['BASE-D.8.3'] : [])];
+      const clauses = [...(partial ? ['BASE-D.8.3'] : []), ...f.clauses, 'BASE-D.8.1'];
       draft.lines[i]!.push(feeLine(period, period.start, period.end, f.category, f.what, f.monthly, clauses, assumed(clauses)));
     }
     // What the period really costs, day by day, against what was charged in advance.
@@ -123,7 +123,7 @@ export function buildOutcome(c: CompiledTimeline, rated: RatedUsage, catalog: Ca
   for (let p = 0; p < nP; p++) {
     for (let t = 0; t < TARIFF_COUNT; t++) {
       const q = rated.billed[p * TARIFF_COUNT + t]!;
-      if (q > 0) draft.put(c.periodBounds[p + 1]! - 1, usageLine(family, periods[p]!, t, q, catalog, false, assumed));
+      if (q > 0) draft.put(c.periodBounds[p + 1]! - 1, usageLine(family, periods[p]!, t, q, catalog, false, assumed, rated.carriedIn));
     }
   }
   // Late records: one line per (statement, usage period, tariff), in the order statements are issued.
@@ -137,7 +137,7 @@ export function buildOutcome(c: CompiledTimeline, rated: RatedUsage, catalog: Ca
   }
   [...lateTotals.values()]
     .sort((a, b) => a.s - b.s || a.p - b.p || a.t - b.t)
-    .forEach((e) => draft.lines[e.s]!.push(usageLine(family, periods[e.p]!, e.t, e.q, catalog, true, assumed)));
+    .forEach((e) => draft.lines[e.s]!.push(usageLine(family, periods[e.p]!, e.t, e.q, catalog, true, assumed, rated.carriedIn)));
 
   if (end) for (const line of endOfContractLines(c, segmentOn(end.lastDay), fees)) draft.put(end.at, { ...line, assumed: assumed(line.clauses) });
   for (const line of lostSimCredits(c, segmentOn, fees)) draft.put(line.at, { ...line.line, assumed: assumed(line.line.clauses) });
@@ -196,11 +196,16 @@ function usageLine(
   catalog: Catalog,
   late: boolean,
   assumed: (c: readonly string[]) => boolean,
+  carriedIn: Float64Array,
 ): StatementLineT {
   const tariff = TARIFFS[t]!;
   const rate = catalog.rates[t]!;
   const service = tariff.field.startsWith('call') ? 'call' : tariff.field.startsWith('sms') ? 'sms' : 'data';
-  const clauses = usageClauses(family, tariff.key, late);
+  const beyondPack = tariff.group === 'national' || (tariff.group === 'roaming_eu' && !tariff.field.endsWith('_world'));
+  const rolledOver = beyondPack && carriedIn[period.index * 3 + ['call', 'sms', 'data'].indexOf(service)]! > 0;
+  // Beyond a pack prorated for a short period, the proration decides how much is beyond (BASE-D.8.3).
+  const prorated = beyondPack && period.days !== period.cycleDays;
+  const clauses = [...(prorated ? ['BASE-D.8.3'] : []), ...(rolledOver ? ['BASE-D.7.2'] : []), ...usageClauses(family, tariff.key, late)];
   return {
     category: tariff.category,
     tariff: tariff.key,
@@ -231,8 +236,8 @@ export function usageClauses(family: Family, tariffKey: string, late: boolean): 
   }
   if (field.startsWith('sms')) out.push('BASE-A');
   if (field === 'data') out.push('BASE-B.4');
-  if (late) out.push('BASE-D.8.3');
-  return out;
+  // A late record's line is decided by its lateness first.
+  return late ? ['BASE-D.8.3', ...out] : out;
 }
 
 function usageRows(c: CompiledTimeline, rated: RatedUsage): UsageRowT[] {
