@@ -2,8 +2,8 @@
  * termlab benchmark: rating throughput, end-to-end throughput and heap allocation while rating, on
  * one core, over a seeded realistic usage mix (bench/mix.ts). Prints figures; never asserts on time.
  *
- *   npm run bench                 full run (~30–60 s on 2 cores)
- *   npm run bench -- --quick      smoke run (a few seconds)
+ *   npm run bench                 full run (~30–60 s on 2 cores), then bench/simulate.ts (long: 100,000 subscribers)
+ *   npm run bench -- --quick      smoke run (a few seconds), then bench/simulate.ts --quick (about a minute)
  *   options: --subscribers=N (rating set), --e2e=N (end-to-end set), --seed=N, --pin (taskset CPU 0),
  *            --no-isolate (run in this process, without the V8 flags below)
  *
@@ -22,6 +22,7 @@ import { rateUsage, type RatedUsage } from '../src/terms/rating.ts';
 import { buildOutcome } from '../src/terms/statements.ts';
 import type { Timeline } from '../src/domain/timeline.ts';
 import { generateMix } from './mix.ts';
+import { benchGenerate } from './generate.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
@@ -38,7 +39,9 @@ if (!flag('no-isolate') && process.env[CHILD] === undefined) {
   const pinned = flag('pin') && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   const cmd = pinned ? ['taskset', '-c', '0', ...node] : node;
   const r = spawnSync(cmd[0]!, cmd.slice(1), { stdio: 'inherit', env: { ...process.env, [CHILD]: pinned ? 'pinned' : '1' } });
-  process.exit(r.status ?? 1);
+  // Then the population path (bench/simulate.ts), in its own process with worker threads.
+  const sim = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./simulate.ts', import.meta.url)), ...args], { stdio: 'inherit' });
+  process.exit(r.status || sim.status || 0);
 }
 
 const quick = flag('quick');
@@ -289,7 +292,10 @@ else {
 }
 console.log(`probe lineAmount at 10/GB: ${fmtProbe(safeProbe)} at 100 MB (number path); ${fmtProbe(bigProbe)} at 5 GB (BigInt path)`);
 console.log(`target ≥ 5 M records/s per core for rating: median ${fmtRate(records / median(rating.seconds))} records/s. Total bench time ${((performance.now() - began) / 1000).toFixed(1)} s.`);
+console.log('');
+for (const l of benchGenerate({ quick })) console.log(l);
 observer.disconnect();
 void kept.length;
 void rating.sink;
 void e2e.sink;
+await (await import('./check.ts')).benchCheck({ quick });

@@ -232,7 +232,8 @@ export function usageClauses(family: Family, tariffKey: string, late: boolean): 
     if (group === 'national' || (group === 'roaming_eu' && !field.endsWith('_world'))) out.push('CLIC-2.1');
     out.push('CLIC-2.2');
   } else {
-    out.push(group === 'international' || group.startsWith('roaming') ? 'BASE-B.2.1' : 'BASE-D.7.1', 'BASE-D.8.1');
+    // D.7.1 decides what the plan covers (use in Belgium); B.2.1 prices the rest at the published rates.
+    out.push('BASE-D.7.1', ...(group === 'international' || group.startsWith('roaming') ? ['BASE-B.2.1'] : []), 'BASE-D.8.1');
   }
   if (field.startsWith('sms')) out.push('BASE-A');
   if (field === 'data') out.push('BASE-B.4');

@@ -1,0 +1,66 @@
+/**
+ * Calendar helpers for placing life events: months added to a date, Belgian working days, instants on
+ * a Brussels day. Pure integer arithmetic over the domain's `Day` and `Instant`.
+ */
+import { addWorkingDays as domainAddWorkingDays, belgianHolidays as domainHolidays, isWorkingDay as domainIsWorkingDay } from '../src/domain/holidays.ts';
+import { dayFromYmd, daysInMonth, weekdayOfDay, ymdOfDay, type Day, type Instant } from '../src/domain/time.ts';
+
+/** The same day of the month `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(day: Day, months: number): Day {
+  const { year, month, day: d } = ymdOfDay(day);
+  const m0 = year * 12 + (month - 1) + months;
+  const y = Math.floor(m0 / 12);
+  const m = (m0 % 12 + 12) % 12 + 1;
+  return dayFromYmd(y, m, Math.min(d, daysInMonth(y, m)));
+}
+
+/** Belgium's ten legal public holidays (the domain's list: law of 4 January 1974). */
+export const belgianHolidays = domainHolidays;
+/** Monday to Friday and not a Belgian public holiday (BASE-B.3.1.3 "jours ouvrables"). */
+export const isWorkingDay = domainIsWorkingDay;
+/** The `n`-th working day after `day` (n ≥ 1; `day` itself does not count). */
+export const addWorkingDays = domainAddWorkingDays;
+
+const SECONDS_PER_DAY = 86_400;
+/** Per year: the day numbers of the last Sundays of March and October (EU summer time, Directive 2000/84/EC). */
+const summerCache = new Map<number, readonly [Day, Day]>();
+
+function summerDays(year: number): readonly [Day, Day] {
+  let s = summerCache.get(year);
+  if (!s) {
+    const lastSunday = (month: number) => {
+      const last = dayFromYmd(year, month, daysInMonth(year, month));
+      return last - ((weekdayOfDay(last) + 1) % 7);
+    };
+    summerCache.set(year, (s = [lastSunday(3), lastSunday(10)]));
+  }
+  return s;
+}
+
+/**
+ * 00:00 Brussels on `day`, as `brusselsMidnight` gives it, with the year's switch days cached: midnight is
+ * in summer time from the day after the last Sunday of March to the last Sunday of October included.
+ */
+export function midnight(day: Day): Instant {
+  const [march, october] = summerDays(yearOf(day));
+  return day * SECONDS_PER_DAY - (day > march && day <= october ? 7_200 : 3_600);
+}
+
+let cachedYear = 0;
+let cachedFrom = 1;
+let cachedTo = 0;
+function yearOf(day: Day): number {
+  if (day >= cachedFrom && day < cachedTo) return cachedYear;
+  const y = ymdOfDay(day).year;
+  cachedYear = y;
+  cachedFrom = dayFromYmd(y, 1, 1);
+  cachedTo = dayFromYmd(y + 1, 1, 1);
+  return y;
+}
+
+/** The instant `seconds` after 00:00 Brussels on `day`, kept inside that day. */
+export function instantOn(day: Day, seconds: number): Instant {
+  const start = midnight(day);
+  const length = midnight(day + 1) - start;
+  return start + Math.max(0, Math.min(length - 1, Math.floor(seconds)));
+}

@@ -1,0 +1,215 @@
+/**
+ * One subscriber: its shape (drawn with fast-check: the contract, the usage profile, the habits and each
+ * persona's part) and how a shape is built into a timeline and usage columns. A shape determines its
+ * subscriber completely, so shrinking a shape shrinks the subscriber.
+ */
+import fc from 'fast-check';
+import type { Catalog } from '../src/domain/catalog.ts';
+import { isClic, OPTIONS, type OptionId } from '../src/domain/families.ts';
+import { prorate, type Cents } from '../src/domain/money.ts';
+import { billingPeriods } from '../src/domain/periods.ts';
+import type { Scenario, ScenarioMixEntry } from '../src/domain/scenario.ts';
+import { brusselsMidnight, formatDate, ymdOfDay, type Day, type Instant } from '../src/domain/time.ts';
+import { TIMELINE_VERSION, TimelineSchema, type Timeline, type TimelineInput } from '../src/domain/timeline.ts';
+import { addMonths, instantOn } from './calendar.ts';
+import { contractShape, type ContractShape } from './contract.ts';
+import { habits } from './events/habits.ts';
+import { identity } from './identity.ts';
+import { Life, type Habits } from './life.ts';
+import { belgianFixed, belgianMobile } from './numbers.ts';
+import { PERSONAS } from './personas/index.ts';
+import { deriveSeed, Rng } from './rng.ts';
+import type { AnyPersona, BuildContext, ContractNeeds, LineInfo, UsageProfile } from './types.ts';
+import { expandUsage, type GeneratedUsage } from './usage/expand.ts';
+import { usageProfile } from './usage-profile.ts';
+
+/** Everything fast-check draws for one subscriber. */
+export interface SubscriberShape {
+  /** Index of the scenario's mix entry. */
+  readonly entry: number;
+  /** Seed of the identity, the line numbers and the usage expansion. */
+  readonly seed: number;
+  readonly contract: ContractShape;
+  readonly profile: UsageProfile;
+  readonly habits: Habits;
+  /** Each persona's part, in the entry's order. */
+  readonly personas: readonly unknown[];
+}
+
+/** A generated subscriber: contract and account events as a timeline, usage as columns. */
+export interface GeneratedSubscriber {
+  readonly index: number;
+  readonly personas: readonly string[];
+  /** Contract and account events only, valid by the timeline schema. */
+  readonly timeline: Timeline;
+  /** Call, SMS and data rows in time order. */
+  readonly usage: GeneratedUsage;
+}
+
+/** A scenario ready to generate from: the horizon, and per mix entry its personas and shape arbitrary. */
+export interface PopulationPlan {
+  readonly scenario: Scenario;
+  readonly catalog: Catalog;
+  readonly until: Day;
+  readonly entries: ReadonlyArray<{ readonly mix: ScenarioMixEntry; readonly personas: readonly AnyPersona[]; readonly shape: fc.Arbitrary<SubscriberShape> }>;
+  /** Cumulative weights of the entries, ending at 1. */
+  readonly cumulative: Float64Array;
+}
+
+export const Purpose = { ENTRY: 1, SHAPE: 2, IDENTITY: 3, NUMBERS: 4, USAGE: 5 } as const;
+
+export function populationPlan(scenario: Scenario, catalog: Catalog): PopulationPlan {
+  const until = addMonths(scenario.start, scenario.horizonMonths);
+  const total = scenario.mix.reduce((s, m) => s + m.weight, 0);
+  const cumulative = new Float64Array(scenario.mix.length);
+  let acc = 0;
+  scenario.mix.forEach((m, i) => (cumulative[i] = acc += m.weight / total));
+  cumulative[cumulative.length - 1] = 1;
+  const plan = { scenario, catalog, until, cumulative, entries: [] as PopulationPlan['entries'][number][] };
+  scenario.mix.forEach((mix, i) => {
+    const personas = mix.personas.map((id) => {
+      const p = PERSONAS.get(id);
+      if (!p) throw new Error(`generators: no persona ${id}`);
+      return p;
+    });
+    plan.entries.push({ mix, personas, shape: subscriberShape(plan, i, mix, personas) });
+  });
+  return plan;
+}
+
+/** The shape of a subscriber of mix entry `entry`. */
+function subscriberShape(plan: Omit<PopulationPlan, 'entries'>, entry: number, mix: ScenarioMixEntry, personas: readonly AnyPersona[]): fc.Arbitrary<SubscriberShape> {
+  const needs: ContractNeeds = Object.assign({}, ...personas.map((p) => p.needs ?? {}));
+  const contract = contractShape({ catalog: plan.catalog, plans: mix.plans, activationDays: plan.scenario.activationDays, needs });
+  const common = fc.record({ seed: fc.integer({ min: 0, max: 0xffffffff }), profile: usageProfile(), habits: habits(plan.catalog.paymentTermDays) });
+  return contract.chain((c) => {
+    const ctx = buildContext(plan, c);
+    return fc
+      .tuple(common, fc.tuple(...personas.map((p) => p.arbitrary(ctx, mix.parameters[p.id] ?? {}) as fc.Arbitrary<unknown>)))
+      .map(([r, drawn]) => ({ entry, contract: c, ...r, personas: drawn }));
+  });
+}
+
+/** CLIC-2.5: a SIM must be activated within 14 days of its receipt. */
+export const ACTIVATION_DAYS = 14;
+const ACTIVATION_SECOND = 10 * 3600;
+
+const LINE_PREFIX = { mobile: 'sim', data: 'data', fixed: 'fixed', phone2go: 'p2g' } as const;
+
+const contexts = new WeakMap<ContractShape, BuildContext>();
+
+/** What the contract fixes: dates, lines, periods and statements (computed once per contract shape). */
+export function buildContext(plan: Omit<PopulationPlan, 'entries'>, c: ContractShape): BuildContext {
+  let ctx = contexts.get(c);
+  if (!ctx || ctx.catalog !== plan.catalog) contexts.set(c, (ctx = contextOf(plan, c)));
+  return ctx;
+}
+
+function contextOf(plan: Omit<PopulationPlan, 'entries'>, c: ContractShape): BuildContext {
+  const { catalog, scenario, until } = plan;
+  const p = catalog.plans.get(c.plan)!;
+  const span = until - scenario.start;
+  const start = scenario.start + Math.max(0, Math.min(c.startOffset, span - 1));
+  // SIMs received later and activated some days after (CLIC-2.5: within 14 days, else the contract ends).
+  let received: Day | null = c.activationAfterDays !== 0 ? start + c.receivedAfterDays : null;
+  if (received !== null && received >= until) received = null;
+  let activation: Day | null = start;
+  let activationEventAt: Instant | null = null;
+  if (received !== null) {
+    const day = c.activationAfterDays > 0 ? received + c.activationAfterDays : null;
+    activationEventAt = day !== null && day < until ? instantOn(day, ACTIVATION_SECOND) : null;
+    activation = activationEventAt === null || (isClic(p.family) && day! > received + ACTIVATION_DAYS) ? null : day;
+  }
+  const activationAt = activation === null ? brusselsMidnight(until) : activationEventAt ?? brusselsMidnight(start);
+  const dom = ymdOfDay(activation ?? start).day;
+  const cycleDay = c.cycleOnActivation && dom <= 28 ? dom : c.cycleDay;
+  const kinds: Array<LineInfo['kind']> = [];
+  for (let i = 0; i < c.mobiles; i++) kinds.push('mobile');
+  if (c.dataSim) kinds.push('data');
+  if (c.fixedLine) kinds.push('fixed');
+  for (let i = 0; i < c.phone2go; i++) kinds.push('phone2go');
+  const counts = { mobile: 0, data: 0, fixed: 0, phone2go: 0 };
+  const lines = kinds.map((kind, index) => ({ index, kind, id: `${LINE_PREFIX[kind]}-${++counts[kind]}` }));
+  const chosen = new Set<OptionId>();
+  if (c.fixedLine) chosen.add('fixed_telephony');
+  if (c.tv) chosen.add('tv');
+  if (c.phone2go > 0) chosen.add('phone2go');
+  const options = OPTIONS.filter((o) => chosen.has(o));
+  const periods = activation === null ? [] : billingPeriods(activation, cycleDay, until);
+  const statements =
+    p.family === 'BASE_PREPAID'
+      ? []
+      : periods.map((period) => {
+          let fee = prorate(p.fee, period.days, period.cycleDays) as number;
+          for (const o of options) fee += prorate(catalog.options[o].fee as Cents, period.days, period.cycleDays);
+          return { index: period.index, issued: period.start, due: period.start + catalog.paymentTermDays, feeCents: fee };
+        });
+  return {
+    catalog,
+    plan: p,
+    family: p.family,
+    options,
+    lines,
+    start,
+    until,
+    received,
+    activation,
+    activationAt,
+    activationEventAt,
+    startAt: brusselsMidnight(start),
+    untilAt: brusselsMidnight(until),
+    cycleDay,
+    periods,
+    statements,
+    term: c.fixedTermMonths > 0 ? { kind: 'fixed', months: c.fixedTermMonths } : { kind: 'indefinite' },
+    device: c.device ?? undefined,
+    days: until - start,
+    dataBarred: c.dataBarred,
+    payment: c.payment,
+  };
+}
+
+/** Builds subscriber `index` from its shape: personas applied, account events, identity, numbers, usage. */
+export function buildSubscriber(plan: PopulationPlan, shape: SubscriberShape, index: number): GeneratedSubscriber {
+  const entry = plan.entries[shape.entry]!;
+  const ctx = buildContext(plan, shape.contract);
+  const life = new Life(ctx, shape.profile, shape.habits);
+  entry.personas.forEach((p, j) => p.apply(shape.personas[j], life, entry.mix.parameters[p.id] ?? {}));
+  const events = life.finish();
+  const usage = expandUsage(ctx, life, deriveSeed(shape.seed, Purpose.USAGE));
+  const who = identity(deriveSeed(shape.seed, Purpose.IDENTITY), shape.contract.locale, isClic(ctx.family));
+  const rng = new Rng(deriveSeed(shape.seed, Purpose.NUMBERS));
+  const lines = ctx.lines.map((l) => {
+    if (l.kind === 'mobile') return { id: l.id, kind: l.kind, number: belgianMobile(rng) };
+    if (l.kind === 'data') return { id: l.id, kind: l.kind };
+    return { id: l.id, kind: l.kind, number: belgianFixed(rng) };
+  });
+  const c = shape.contract;
+  const header: TimelineInput = {
+    schema: TIMELINE_VERSION,
+    subscriber: {
+      id: `${plan.scenario.name}-${String(index).padStart(6, '0')}`,
+      persona: entry.mix.personas.join(' + '),
+      identity: who as unknown as Record<string, unknown>,
+    },
+    contract: {
+      family: ctx.family,
+      plan: ctx.plan.id,
+      options: [...ctx.options],
+      term: ctx.term.kind === 'fixed' ? { kind: 'fixed', months: ctx.term.months } : { kind: 'indefinite' },
+      ...(c.device ? { device: { discountCents: c.device.discountCents, minimumMonths: c.device.minimumMonths } } : {}),
+      start: formatDate(ctx.start),
+      cycleDay: ctx.cycleDay,
+      lines,
+      dataBarred: ctx.dataBarred,
+      payment: ctx.payment,
+    },
+    until: formatDate(ctx.until),
+    events,
+  };
+  // The schema fills in every default, so the header is the timeline the model reads.
+  const parsed = TimelineSchema.safeParse(header);
+  if (!parsed.success) throw new Error(`generators: subscriber ${index} is not a valid timeline: ${JSON.stringify(parsed.error.issues[0])}`);
+  const timeline: Timeline = parsed.data;
+  return { index, personas: entry.mix.personas, timeline, usage };
+}

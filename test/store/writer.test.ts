@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TABLE_COLUMNS, TableBuilder, type TableBatch } from '../../src/store/columns.ts';
+import { DATA_TABLES, DDL, type DataTable } from '../../src/store/schema.ts';
+import { StoreWriter, type RunRecord } from '../../src/store/writer.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'termlab-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (runId: string): RunRecord => ({
+  runId,
+  scenario: 'demo',
+  scenarioFile: 'demo.yaml',
+  variant: 'base',
+  seed: 7,
+  population: 3,
+  startDate: '2026-01-01',
+  months: 2,
+  catalog: 'default',
+  catalogJson: '{}',
+  termlabVersion: '0.0.0',
+  shard: null,
+});
+
+function emptyTables(): Record<DataTable, TableBatch> {
+  return Object.fromEntries(DATA_TABLES.map((t) => [t, new TableBuilder(TABLE_COLUMNS[t]).finish()])) as Record<DataTable, TableBatch>;
+}
+
+async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
+  const db = await DuckDBInstance.create(file);
+  const c = await db.connect();
+  try {
+    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    c.closeSync();
+    db.closeSync();
+  }
+}
+
+describe('the store writer', () => {
+  it('creates the tables of schema.ts, whose columns are those the rows are built with', async () => {
+    const file = join(dir, 'schema.duckdb');
+    const w = await StoreWriter.open(file);
+    w.close();
+    const cols = await query(file, `SELECT table_name AS t, list(column_name ORDER BY ordinal_position) AS c FROM information_schema.columns GROUP BY 1`);
+    for (const t of DATA_TABLES) expect(cols.find((r) => r.t === t)?.c).toEqual(['run_id', ...TABLE_COLUMNS[t].map((c) => c.name)]);
+    expect(DDL.length).toBe(DATA_TABLES.length + 1);
+  });
+
+  it('writes nulls, lists, dates, instants and large dictionaries as given, over several data chunks', async () => {
+    const file = join(dir, 'roundtrip.duckdb');
+    const decisions = new TableBuilder(TABLE_COLUMNS.decisions);
+    const N = 5000;
+    for (let i = 0; i < N; i++)
+      decisions.add([
+        `s${i % 3}`,
+        i,
+        i % 2 ? 'alert' : 'throttle',
+        1_767_225_600 + i, // 2026-01-01T00:00:00Z + i s
+        i % 3 === 0 ? null : 1_767_225_600 + 86_400,
+        i % 5 === 0 ? null : 'sim-1',
+        i % 7 === 0 ? null : 'data',
+        'BE',
+        i % 4 === 0 ? null : i * 1.5,
+        i % 6 === 0 ? null : -i,
+        `detail number ${i}`, // 5,000 distinct values: a two-byte dictionary
+        i % 2 ? ['BASE-D.6.1.3'] : ['CLIC-2.1', 'BASE-D.8.3'],
+        i % 2 === 0,
+      ]);
+    const tables = { ...emptyTables(), decisions: decisions.finish() };
+    const w = await StoreWriter.open(file);
+    await w.markRunning([run('demo/7/base')]);
+    await w.begin(['demo/7/base']);
+    w.append('demo/7/base', tables);
+    await w.complete(3);
+    w.close();
+
+    const rows = await query(
+      file,
+      `SELECT seq, subscriber_id, kind, epoch("at")::BIGINT AS "at", epoch(until)::BIGINT AS until, line, service, zone, quantity, amount_cents, detail, clauses, assumed
+       FROM decisions WHERE run_id = 'demo/7/base' ORDER BY seq`,
+    );
+    expect(rows).toHaveLength(N);
+    for (const i of [0, 1, 2, 2047, 2048, 2049, 4095, 4096, 4999]) {
+      expect(rows[i]).toEqual({
+        seq: i,
+        subscriber_id: `s${i % 3}`,
+        kind: i % 2 ? 'alert' : 'throttle',
+        at: String(1_767_225_600 + i),
+        until: i % 3 === 0 ? null : String(1_767_225_600 + 86_400),
+        line: i % 5 === 0 ? null : 'sim-1',
+        service: i % 7 === 0 ? null : 'data',
+        zone: 'BE',
+        quantity: i % 4 === 0 ? null : i * 1.5,
+        amount_cents: i % 6 === 0 ? null : String(-i),
+        detail: `detail number ${i}`,
+        clauses: i % 2 ? ['BASE-D.6.1.3'] : ['CLIC-2.1', 'BASE-D.8.3'],
+        assumed: i % 2 === 0,
+      });
+    }
+    const [status] = await query(file, `SELECT status, subscribers_done FROM runs`);
+    expect(status).toEqual({ status: 'complete', subscribers_done: 3 });
+  });
+
+  it('writes dates and negative amounts exactly (subscribers)', async () => {
+    const file = join(dir, 'subscribers.duckdb');
+    const subs = new TableBuilder(TABLE_COLUMNS.subscribers);
+    subs.add(['s1', 0, 'light-user', 'CLIC', 'clic-s', 2, 'An Peeters', 'Peeters bv', 'Gent', 20454, null, null, 10550, -2_000_000_000_123, 0]);
+    subs.add(['s2', 1, 'summer-roamer+late-payer', 'BASE_SUBSCRIPTION', 'base-plus', 1, null, null, null, null, -1, 'death', 0, 0, 0]);
+    const w = await StoreWriter.open(file);
+    await w.markRunning([run('demo/7/base')]);
+    await w.begin(['demo/7/base']);
+    w.append('demo/7/base', { ...emptyTables(), subscribers: subs.finish() });
+    await w.complete(2);
+    w.close();
+    const rows = await query(file, `SELECT subscriber_id, persona, name, company, activated_on::VARCHAR AS a, ended_on::VARCHAR AS e, end_reason, owed_cents FROM subscribers ORDER BY idx`);
+    expect(rows).toEqual([
+      { subscriber_id: 's1', persona: 'light-user', name: 'An Peeters', company: 'Peeters bv', a: '2026-01-01', e: null, end_reason: null, owed_cents: '-2000000000123' },
+      { subscriber_id: 's2', persona: 'summer-roamer+late-payer', name: null, company: null, a: null, e: '1969-12-31', end_reason: 'death', owed_cents: '0' },
+    ]);
+  });
+
+  it('leaves a failed run marked failed and without rows, and a re-run replaces the old rows', async () => {
+    const file = join(dir, 'atomic.duckdb');
+    const statements = (total: number, n: number) => {
+      const b = new TableBuilder(TABLE_COLUMNS.statements);
+      for (let i = 0; i < n; i++) b.add(['s1', i, 20454 + 31 * i, 20469 + 31 * i, total]);
+      return { ...emptyTables(), statements: b.finish() };
+    };
+    const w = await StoreWriter.open(file);
+    await w.markRunning([run('demo/7/base')]);
+    await w.begin(['demo/7/base']);
+    w.append('demo/7/base', statements(100, 3));
+    await w.complete(1);
+
+    await w.markRunning([run('demo/7/base')]);
+    await w.begin(['demo/7/base']);
+    w.append('demo/7/base', statements(999, 5));
+    await w.fail();
+    w.close();
+    expect(await query(file, `SELECT status FROM runs`)).toEqual([{ status: 'failed' }]);
+    // the failed re-run's rows are gone; the old run's rows are still there but its status hides them
+    expect(await query(file, `SELECT count(*)::INT AS n, max(total_cents)::INT AS t FROM statements`)).toEqual([{ n: 3, t: 100 }]);
+
+    const w2 = await StoreWriter.open(file);
+    await w2.markRunning([run('demo/7/base')]);
+    await w2.begin(['demo/7/base']);
+    w2.append('demo/7/base', statements(42, 2));
+    await w2.complete(1);
+    w2.close();
+    expect(await query(file, `SELECT status FROM runs`)).toEqual([{ status: 'complete' }]);
+    expect(await query(file, `SELECT count(*)::INT AS n, max(total_cents)::INT AS t FROM statements`)).toEqual([{ n: 2, t: 42 }]);
+  });
+});
