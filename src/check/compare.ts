@@ -69,6 +69,7 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
           what: 'statement',
           statement: ref.issuedOn,
           expectedCents: refTotal,
+          actualCents: 0,
           clauses: clausesOf(refLines),
           stakeCents: Math.abs(refTotal),
           sentence: `${clausesOf(refLines).join(', ')}: the terms require a statement on ${ref.issuedOn} of ${euros(refTotal)}; the engine issued none.`,

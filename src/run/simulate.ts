@@ -24,7 +24,7 @@ import { applyOverrides, loadScenario, type LoadedScenario } from '../domain/sce
 import { formatDate } from '../domain/time.ts';
 import { DATA_TABLES, type DataTable } from '../store/schema.ts';
 import { StoreWriter, type RunRecord } from '../store/writer.ts';
-import { progressBar, wantsProgress } from './progress.ts';
+import { progressBar, wantsProgress, type Progress } from './progress.ts';
 import { exportShard, parseShard, retractShard, shardRange, type Shard } from './shard.ts';
 import { BatchSimulator, catalogsOf, type BatchResult, type BatchTiming, type FromWorker, type SimulationJob, type ToWorker } from './worker.ts';
 
@@ -103,6 +103,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
   const writer = await StoreWriter.open(dbFile);
   const timing = { generate: 0, rate: 0, rows: 0, records: 0, append: 0, commit: 0, export: 0 };
   let parquet: string[] | undefined;
+  let bar: Progress | undefined;
   try {
     if (options.parquet) retractShard(options.parquet, runIds, shard ?? { index: 1, count: 1 });
     await writer.markRunning(runs);
@@ -111,7 +112,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     const size = options.batchSize ?? Math.max(16, Math.min(256, Math.ceil((to - from) / Math.max(1, workers * 8))));
     const batches: Array<[number, number]> = [];
     for (let a = from; a < to; a += size) batches.push([a, Math.min(to, a + size)]);
-    const bar = progressBar({ label: `simulate ${scenario.name}/${seed}`, total: to - from, enabled: options.progress ?? wantsProgress() });
+    bar = progressBar({ label: `simulate ${scenario.name}/${seed}`, total: to - from, enabled: options.progress ?? wantsProgress() });
     let done = 0;
     for await (const result of batchResults(job, batches, workers, options.signal)) {
       result.runs.forEach((tables, k) => writer.append(runIds[k]!, tables));
@@ -120,6 +121,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
       bar.update(done);
     }
     bar.finish();
+    bar = undefined;
     const t = performance.now();
     const appendBefore = writer.appendMs;
     await writer.complete(to - from);
@@ -134,8 +136,9 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     await writer.fail();
     throw e;
   } finally {
+    bar?.finish();
     writer.close();
-    if (parquetOnly) for (const f of [dbFile, `${dbFile}.wal`]) rmSync(f, { force: true });
+    if (parquetOnly) for (const f of [dbFile, `${dbFile}.wal`, `${dbFile}.tmp`]) rmSync(f, { recursive: true, force: true });
   }
   return {
     runIds,

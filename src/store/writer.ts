@@ -57,12 +57,13 @@ export class StoreWriter {
 
   /**
    * Opens the store, creating the file, its directory and the tables as needed, and checks the tables'
-   * columns. DuckDB's memory is capped (`memoryLimit`, default 1GB: the cache of written blocks would
-   * otherwise grow with the run up to 80 % of the machine's memory); beyond it DuckDB spills to disk.
+   * columns. DuckDB's memory is capped (`memoryLimit`, default 256MB: its cache of the blocks a run has
+   * written would otherwise grow with the run, up to 80 % of the machine's memory); beyond the cap DuckDB
+   * evicts written blocks and spills to a temporary directory beside the file. Appending is as fast.
    */
   static async open(file: string, options: { readonly memoryLimit?: string } = {}): Promise<StoreWriter> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file, { memory_limit: options.memoryLimit ?? '1GB' });
+    const instance = await DuckDBInstance.create(file, { memory_limit: options.memoryLimit ?? '256MB' });
     const connection = await instance.connect();
     const writer = new StoreWriter(file, instance, connection);
     try {

@@ -223,11 +223,8 @@ describe('attribution: a witness shows its own defect', () => {
     }
   });
 
-  // BUG (src/check/check.ts runCheck): a difference counts for the first clause of the reference lines
-  // involved, and only a difference on the same statement as a covered clause's is taken for its
-  // consequence; so the proration defect's effect on carried minutes (next statement) is filed under
-  // BASE-D.7.2 and shrunk into a BASE-D.7.2 counterexample that the rollover defect alone does not show.
-  // Turn into `it` once runCheck rejects candidates that also disagree on an already covered clause.
+  // The proration defect also shifts carried minutes on the next statement: a consequence, not a
+  // BASE-D.7.2 bug of its own (runCheck keeps only witnesses free of clauses already witnessed).
   it('an engine with only the proration defect gets a counterexample on BASE-D.8.3 and none on BASE-D.7.2', async () => {
     const engine = await engineWithOnly('proration');
     try {
@@ -271,8 +268,6 @@ describe('termlab check against a perfect engine and a bad spec', () => {
     }
   });
 
-  // BUG (src/check/engines.ts moduleEngine / src/cli.ts): a module: file that does not exist ends with
-  // ERR_MODULE_NOT_FOUND's stack trace and exit 70, not a one-line usage error and exit 2.
   it('a module: spec naming a missing file is exit 2 with one line on stderr', () => {
     const r = termlab('--engine', `module:${join(dir, 'no-such-engine.ts')}`, '--runs', '1', '--store', join(dir, 'bad-store'), '--out', join(dir, 'bad-out'));
     expect(r.status).toBe(2);

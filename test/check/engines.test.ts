@@ -99,7 +99,7 @@ describe('module engines', () => {
     await withEngine(await openEngine(parseEngineSpec(`module:${file}`, 300)), async (e) => {
       const t0 = performance.now();
       expectFault(await e.rate(TIMELINE), 'timeout', /no answer within 300 ms/);
-      expect(performance.now() - t0).toBeLessThan(5_000);
+      expect(performance.now() - t0).toBeLessThan(10_000);
       expectTotal(await e.rate(TIMELINE), 2);
     });
   });
@@ -191,19 +191,17 @@ describe('process engines (JSON lines, no shell)', () => {
   });
 
   it('a process that hangs is the fault "timeout" after the timeout', async () => {
-    await withEngine(await processEngine('hangs', 300), async (e) => {
+    await withEngine(await processEngine('hangs', 2000), async (e) => {
       expectTotal(await e.rate(TIMELINE), 1);
       const t0 = performance.now();
-      expectFault(await e.rate(TIMELINE), 'timeout', /^no answer within 300 ms$/);
-      expect(performance.now() - t0).toBeLessThan(5_000);
+      expectFault(await e.rate(TIMELINE), 'timeout', /^no answer within 2000 ms$/);
+      expect(performance.now() - t0).toBeLessThan(10_000);
     });
   });
 
-  // BUG (src/check/engines.ts, ProcessEngine): after a timeout the old child is killed, but its 'exit'
-  // event arrives once the next request is pending and settles that request as "exited (SIGKILL)".
-  // Turn into `it` when fixed.
+  // A hung process is killed; its exit must not settle the next request (it once did, as "exited (SIGKILL)").
   it('after a timeout the hung process is killed and a fresh one answers the next request', async () => {
-    await withEngine(await processEngine('hangs', 300), async (e) => {
+    await withEngine(await processEngine('hangs', 2000), async (e) => {
       expectTotal(await e.rate(TIMELINE), 1);
       expectFault(await e.rate(TIMELINE), 'timeout');
       expectTotal(await e.rate(TIMELINE), 1);
@@ -218,8 +216,7 @@ describe('process engines (JSON lines, no shell)', () => {
     });
   });
 
-  // BUG (src/check/engines.ts, ProcessEngine.start): on a spawn error ('error' without 'exit') the dead
-  // child stays this.child, so the next request is written to it and waits the whole timeout ("timeout").
+  // On a spawn error ('error' without 'exit') the dead child is dropped, so no request waits for it.
   it('a program that does not exist is "exited" at once for every request, not "timeout" every other one', async () => {
     await withEngine(await openEngine({ kind: 'process', command: [join(dir, 'no-such-engine')], timeoutMs: 300 }), async (e) => {
       for (let i = 0; i < 3; i++) expectFault(await e.rate(TIMELINE), 'exited', /ENOENT/);
