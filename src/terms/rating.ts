@@ -174,6 +174,20 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     });
   };
 
+  // Blocks by the account's state (suspended, ended, a SIM box) can cover thousands of records: one
+  // decision per block, period, line and service, at the first record, with the quantity of them all.
+  const bulk = new Map<string, { d: DecisionT; records: number }>();
+  const blockInBulk = (key: string, r: number, quantity: number, clauses: string[], detail: string): void => {
+    const seen = bulk.get(key);
+    if (seen) {
+      seen.d.quantity = seen.d.quantity! + quantity;
+      seen.records++;
+      return;
+    }
+    block(r, quantity, clauses, detail);
+    bulk.set(key, { d: decisions[decisions.length - 1]!, records: 1 });
+  };
+
   const startThrottle = (p: number, line: number, zone: number, from: number, clauses: string[], why: string): void => {
     const k = (p * nL + line) * 2 + zone;
     const end = bounds[p + 1]!;
@@ -270,14 +284,14 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
     if (c.flags[r]! & UsageFlag.SIMBOX) {
       usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
-      block(r, q, ['BASE-B.3.2.1'], 'a call or SMS from a SIM box or GSM gateway is blocked automatically');
+      blockInBulk(`simbox:${p}:${line}:${s}`, r, q, ['BASE-B.3.2.1'], 'calls and SMS from a SIM box or GSM gateway are blocked automatically');
       continue;
     }
     if (blocks.length > 0) {
       const b = blockAt(line, t);
       if (b) {
         usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
-        block(r, q, b.clauses as string[], b.detail);
+        blockInBulk(`${blocks.indexOf(b)}:${p}:${line}:${s}`, r, q, b.clauses as string[], b.detail);
         continue;
       }
     }
@@ -412,5 +426,6 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
     if (rest > 0) bill(r, p, tariffFor(s, z, d), rest, u);
   }
+  for (const { d, records } of bulk.values()) if (records > 1) d.detail = `${d.detail} (${records} records from this one to the end of the period or of the block)`;
   return { billed, late, usage, decisions, carriedIn };
 }
