@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { CatalogSchema, loadCatalog } from './domain/catalog.ts';
+import { CatalogSchema, consumerLawChecks, loadCatalog } from './domain/catalog.ts';
 import { InputError } from './domain/errors.ts';
 import { OUTCOME_VERSION, OutcomeSchema } from './domain/outcome.ts';
 import { TIMELINE_VERSION, TimelineSchema } from './domain/timeline.ts';
@@ -68,7 +68,10 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
     const file = positionals[0];
     if (!file) throw new UsageError('rate needs a timeline file');
     if (values.format !== 'json' && values.format !== 'table') throw new UsageError(`--format: expected json or table, got ${values.format}`);
-    const outcome = referenceOutcome(readJson(file), loadCatalog(values.catalog), file);
+    const catalog = loadCatalog(values.catalog);
+    // BASE-D.8.6 reminder fees meet consumer law: said, never silently changed.
+    for (const warning of consumerLawChecks(catalog)) process.stderr.write(`termlab: warning: ${values.catalog}: ${warning}\n`);
+    const outcome = referenceOutcome(readJson(file), catalog, file);
     process.stdout.write(values.format === 'json' ? `${JSON.stringify(outcome, null, 2)}\n` : `${outcomeTable(outcome)}\n`);
     return 0;
   },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { CLIC_FAIR_USE, loadCatalog, resolveCatalog } from '../../src/domain/catalog.ts';
+import { CLIC_FAIR_USE, consumerLawChecks, loadCatalog, resolveCatalog } from '../../src/domain/catalog.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import { TARIFFS } from '../../src/domain/tariffs.ts';
 
@@ -154,5 +154,22 @@ describe('catalog validation gives one clear error naming the YAML path', () => 
 
   it('names the file and the problem when the file cannot be read', () => {
     expect(() => loadCatalog('/nonexistent/catalog.yaml')).toThrow(/\/nonexistent\/catalog\.yaml: \(root\): expected a readable catalog file/);
+  });
+});
+
+describe('consumer-law checks of the catalog (BASE-D.8.6, Code of Economic Law book XIX)', () => {
+  it('finds nothing to say about the default catalog: a free reminder, 14 days before the indemnity', () => {
+    expect(consumerLawChecks(loadCatalog('scenarios/catalogs/default.yaml'))).toEqual([]);
+  });
+
+  it('flags a reminder fee (the first reminder is free), one above €7.50, and fewer than 14 days before the indemnity', () => {
+    const doc = parseYaml(readFileSync('scenarios/catalogs/default.yaml', 'utf8'));
+    doc.fees.reminder = '10.00';
+    doc.dunning.indemnityAfterDays = 7;
+    const warnings = consumerLawChecks(resolveCatalog(doc, 'x.yaml'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^fees\.reminder: 10 euros .* free \(BASE-D\.8\.6\)$/);
+    expect(warnings[1]).toMatch(/€7\.50/);
+    expect(warnings[2]).toMatch(/^dunning\.indemnityAfterDays: 7 days/);
   });
 });
