@@ -11,8 +11,7 @@ import { Svc } from '../../src/domain/families.ts';
 import { classifyNumber, Dest } from '../../src/domain/numbering.ts';
 import { weekdayOfDay, type Day, type Instant } from '../../src/domain/time.ts';
 import { midnight } from '../calendar.ts';
-import { UsageFlag, type UsageColumns } from '../../src/domain/usage.ts';
-import { ColumnWriter } from './columns.ts';
+import { UsageBuilder, UsageFlag, type UsageColumns } from '../../src/domain/usage.ts';
 import type { Life } from '../life.ts';
 import {
   belgianFixed,
@@ -116,7 +115,7 @@ export class DayContext {
   /** The builder's id of Belgium, where fixed lines always are. */
   readonly home: number;
 
-  private readonly b: ColumnWriter;
+  private readonly b: UsageBuilder;
   private readonly buf = DAY_BUFFER;
   private readonly countryOfDay: Uint16Array;
   private readonly zoneOfDay: Uint8Array;
@@ -586,7 +585,7 @@ export class DayContext {
   }
 }
 
-const WRITER = new ColumnWriter();
+const WRITER = new UsageBuilder();
 const DAY_BUFFER = new DayBuffer();
 
 /** Countries whose numbers subscribers call from home. */

@@ -48,44 +48,40 @@ export const UsageFlag = {
   MOBILE_NETWORK: 32,
 } as const;
 
-/** Grows usage columns row by row without an object per row (generators use it). */
+/**
+ * Usage columns written row by row, without an object per row: into scratch arrays that grow as needed
+ * and are reused from one timeline to the next (`reset`), then copied once into a single buffer per
+ * timeline (`build`: one allocation; the columns are views of it). Generators write millions of rows
+ * through it; compile.ts writes a JSON timeline's usage events through it.
+ */
 export class UsageBuilder {
   count = 0;
-  private cap: number;
-  at: Float64Array;
-  recordedAt: Float64Array;
-  service: Uint8Array;
-  incoming: Uint8Array;
-  line: Uint16Array;
-  country: Uint16Array;
-  dest: Uint8Array;
-  to: Int32Array;
-  amount: Float64Array;
-  recipients: Uint16Array;
-  seconds: Float64Array;
-  flags: Uint8Array;
+  at = new Float64Array(4096);
+  recordedAt = new Float64Array(4096);
+  amount = new Float64Array(4096);
+  seconds = new Float64Array(4096);
+  to = new Int32Array(4096);
+  line = new Uint16Array(4096);
+  country = new Uint16Array(4096);
+  recipients = new Uint16Array(4096);
+  service = new Uint8Array(4096);
+  incoming = new Uint8Array(4096);
+  dest = new Uint8Array(4096);
+  flags = new Uint8Array(4096);
+  countries: string[] = [];
+  numbers: string[] = [];
   private readonly countryIndex = new Map<string, number>();
   private readonly numberIndex = new Map<string, number>();
-  readonly countries: string[] = [];
-  readonly numbers: string[] = [];
 
-  constructor(capacity = 256) {
-    this.cap = Math.max(1, capacity);
-    this.at = new Float64Array(this.cap);
-    this.recordedAt = new Float64Array(this.cap);
-    this.service = new Uint8Array(this.cap);
-    this.incoming = new Uint8Array(this.cap);
-    this.line = new Uint16Array(this.cap);
-    this.country = new Uint16Array(this.cap);
-    this.dest = new Uint8Array(this.cap);
-    this.to = new Int32Array(this.cap);
-    this.amount = new Float64Array(this.cap);
-    this.recipients = new Uint16Array(this.cap);
-    this.seconds = new Float64Array(this.cap);
-    this.flags = new Uint8Array(this.cap);
+  /** Starts a new subscriber (the tables handed out before stay with their columns). */
+  reset(): void {
+    this.count = 0;
+    this.countries = [];
+    this.numbers = [];
+    this.countryIndex.clear();
+    this.numberIndex.clear();
   }
 
-  /** The index of a country code in this builder's table (adds it once). */
   countryId(iso2: string): number {
     let i = this.countryIndex.get(iso2);
     if (i === undefined) {
@@ -96,7 +92,6 @@ export class UsageBuilder {
     return i;
   }
 
-  /** The index of a number in this builder's table (adds it once). */
   numberId(number: string): number {
     let i = this.numberIndex.get(number);
     if (i === undefined) {
@@ -107,7 +102,7 @@ export class UsageBuilder {
     return i;
   }
 
-  /** Appends one record; `to` is a number id (−1 for data), `country` a country id. */
+  /** Appends one row (time order is the caller's). */
   push(
     at: number,
     service: number,
@@ -116,69 +111,108 @@ export class UsageBuilder {
     dest: number,
     to: number,
     amount: number,
-    extra: { recordedAt?: number; incoming?: boolean; recipients?: number; seconds?: number; flags?: number } = NONE,
+    recordedAt: number,
+    incoming: boolean,
+    recipients: number,
+    seconds: number,
+    flags: number,
   ): void {
-    if (this.count === this.cap) this.grow();
-    const i = this.count++;
+    const i = this.count;
+    if (i === this.at.length) this.grow();
+    this.count = i + 1;
     this.at[i] = at;
-    this.recordedAt[i] = extra.recordedAt ?? at;
+    this.recordedAt[i] = recordedAt;
     this.service[i] = service;
-    this.incoming[i] = extra.incoming ? 1 : 0;
+    this.incoming[i] = incoming ? 1 : 0;
     this.line[i] = line;
     this.country[i] = country;
     this.dest[i] = dest;
     this.to[i] = to;
     this.amount[i] = amount;
-    this.recipients[i] = extra.recipients ?? 1;
-    this.seconds[i] = extra.seconds ?? 0;
-    this.flags[i] = extra.flags ?? 0;
+    this.recipients[i] = recipients;
+    this.seconds[i] = seconds;
+    this.flags[i] = flags;
   }
 
-  /** The columns, trimmed to the rows written. */
+  /** The rows written since `reset`, as columns over one buffer. */
   build(): UsageColumns {
     const n = this.count;
+    const buffer = new ArrayBuffer(n * 46);
+    let offset = 0;
+    const f64 = (src: Float64Array) => {
+      const a = new Float64Array(buffer, offset, n);
+      a.set(src.subarray(0, n));
+      offset += n * 8;
+      return a;
+    };
+    const i32 = (src: Int32Array) => {
+      const a = new Int32Array(buffer, offset, n);
+      a.set(src.subarray(0, n));
+      offset += n * 4;
+      return a;
+    };
+    const u16 = (src: Uint16Array) => {
+      const a = new Uint16Array(buffer, offset, n);
+      a.set(src.subarray(0, n));
+      offset += n * 2;
+      return a;
+    };
+    const u8 = (src: Uint8Array) => {
+      const a = new Uint8Array(buffer, offset, n);
+      a.set(src.subarray(0, n));
+      offset += n;
+      return a;
+    };
+    // Widest first, so every view is aligned.
+    const at = f64(this.at);
+    const recordedAt = f64(this.recordedAt);
+    const amount = f64(this.amount);
+    const seconds = f64(this.seconds);
+    const to = i32(this.to);
+    const line = u16(this.line);
+    const country = u16(this.country);
+    const recipients = u16(this.recipients);
     return {
       count: n,
-      at: this.at.slice(0, n),
-      recordedAt: this.recordedAt.slice(0, n),
-      service: this.service.slice(0, n),
-      incoming: this.incoming.slice(0, n),
-      line: this.line.slice(0, n),
-      country: this.country.slice(0, n),
+      at,
+      recordedAt,
+      service: u8(this.service),
+      incoming: u8(this.incoming),
+      line,
+      country,
       countries: this.countries,
-      dest: this.dest.slice(0, n),
-      to: this.to.slice(0, n),
+      dest: u8(this.dest),
+      to,
       numbers: this.numbers,
-      amount: this.amount.slice(0, n),
-      recipients: this.recipients.slice(0, n),
-      seconds: this.seconds.slice(0, n),
-      flags: this.flags.slice(0, n),
+      amount,
+      recipients,
+      seconds,
+      flags: u8(this.flags),
     };
   }
 
   private grow(): void {
-    this.cap *= 2;
-    const grow = <A extends Float64Array | Uint8Array | Uint16Array | Int32Array>(a: A): A => {
-      const b = new (a.constructor as new (n: number) => A)(this.cap);
+    const cap = this.at.length * 2;
+    const g = <A extends Float64Array | Uint8Array | Uint16Array | Int32Array>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(cap);
       b.set(a);
       return b;
     };
-    this.at = grow(this.at);
-    this.recordedAt = grow(this.recordedAt);
-    this.service = grow(this.service);
-    this.incoming = grow(this.incoming);
-    this.line = grow(this.line);
-    this.country = grow(this.country);
-    this.dest = grow(this.dest);
-    this.to = grow(this.to);
-    this.amount = grow(this.amount);
-    this.recipients = grow(this.recipients);
-    this.seconds = grow(this.seconds);
-    this.flags = grow(this.flags);
+    this.at = g(this.at);
+    this.recordedAt = g(this.recordedAt);
+    this.amount = g(this.amount);
+    this.seconds = g(this.seconds);
+    this.to = g(this.to);
+    this.line = g(this.line);
+    this.country = g(this.country);
+    this.recipients = g(this.recipients);
+    this.service = g(this.service);
+    this.incoming = g(this.incoming);
+    this.dest = g(this.dest);
+    this.flags = g(this.flags);
   }
 }
 
-const NONE = {};
 
 /** The zone of each country of a columns' table, for the rating loop. */
 export function zonesOf(columns: UsageColumns): Uint8Array {

@@ -90,7 +90,7 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
     instants[i] = t;
   });
 
-  const usage = new UsageBuilder(events.length);
+  const usage = new UsageBuilder();
   const eventIndex: number[] = [];
   const account: AccountEvent[] = [];
   const classify = createNumberClassifier();
@@ -121,7 +121,7 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
     const country = usage.countryId(e.from);
     eventIndex.push(i);
     if (e.type === 'data') {
-      usage.push(t, Svc.DATA, li!, country, Dest.BE_MOBILE, -1, e.bytes, { recordedAt, seconds: e.seconds });
+      usage.push(t, Svc.DATA, li!, country, Dest.BE_MOBILE, -1, e.bytes, recordedAt, false, 1, e.seconds, 0);
       continue;
     }
     const cls = classify(e.to);
@@ -129,8 +129,8 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
     const dest = (cls as { dest: number }).dest;
     const to = usage.numberId(e.to);
     const flags = usageFlags(e);
-    if (e.type === 'call') usage.push(t, Svc.CALL, li!, country, dest, to, e.seconds, { recordedAt, incoming: e.direction === 'in', flags });
-    else usage.push(t, Svc.SMS, li!, country, dest, to, e.characters, { recordedAt, recipients: e.recipients, flags });
+    if (e.type === 'call') usage.push(t, Svc.CALL, li!, country, dest, to, e.seconds, recordedAt, e.direction === 'in', 1, 0, flags);
+    else usage.push(t, Svc.SMS, li!, country, dest, to, e.characters, recordedAt, false, e.recipients, 0, flags);
   }
   return assemble(timeline, contract, usage.build(), Int32Array.from(eventIndex), account, catalog, file, (row) => `events[${eventIndex[row]}]`);
 }
