@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { writeAtomically } from './files.ts';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -167,12 +168,6 @@ function demo(catalogFile: string, outDir: string): number {
   }
   console.log(`Wrote ${outcomes.length} outcomes to ${outDir}/ (${outcomes.map((o) => `${o.name}.outcome.json`).join(', ')})`);
   return 0;
-}
-
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }
 
 function readJson(file: string): unknown {

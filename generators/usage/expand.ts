@@ -45,47 +45,6 @@ const KIND_OF = { mobile: Kind.MOBILE, data: Kind.DATA, fixed: Kind.FIXED, phone
 const SPECIAL_POOLS = [SPECIAL_NUMBERS, PREMIUM_NUMBERS, FREEPHONE_NUMBERS, SHORT_CODES, EMERGENCY] as const;
 const Pool = { SPECIAL: 0, PREMIUM: 1, FREE: 2, SHORT: 3, EMERGENCY: 4 } as const;
 
-/** One day's records before they are sorted by time. */
-class DayBuffer {
-  n = 0;
-  cap = 64;
-  at = new Float64Array(this.cap);
-  recordedAt = new Float64Array(this.cap);
-  service = new Uint8Array(this.cap);
-  incoming = new Uint8Array(this.cap);
-  line = new Uint16Array(this.cap);
-  country = new Uint16Array(this.cap);
-  dest = new Uint8Array(this.cap);
-  to = new Int32Array(this.cap);
-  amount = new Float64Array(this.cap);
-  recipients = new Uint16Array(this.cap);
-  seconds = new Float64Array(this.cap);
-  flags = new Uint8Array(this.cap);
-  order = new Int32Array(this.cap);
-
-  grow(): void {
-    this.cap *= 2;
-    const g = <A extends Float64Array | Uint8Array | Uint16Array | Int32Array>(a: A): A => {
-      const b = new (a.constructor as new (n: number) => A)(this.cap);
-      b.set(a);
-      return b;
-    };
-    this.at = g(this.at);
-    this.recordedAt = g(this.recordedAt);
-    this.service = g(this.service);
-    this.incoming = g(this.incoming);
-    this.line = g(this.line);
-    this.country = g(this.country);
-    this.dest = g(this.dest);
-    this.to = g(this.to);
-    this.amount = g(this.amount);
-    this.recipients = g(this.recipients);
-    this.seconds = g(this.seconds);
-    this.flags = g(this.flags);
-    this.order = g(this.order);
-  }
-}
-
 /**
  * The state of the expander as usage hooks see it on a given day: the day, the period, where the
  * subscriber is, the counters, and methods to add records.
@@ -356,29 +315,16 @@ export class DayContext {
       this.lastAt = t;
       return;
     }
-    const b = this.buf;
-    if (b.n === b.cap) b.grow();
-    const i = b.n++;
-    b.at[i] = t;
-    b.recordedAt[i] = recordedAt;
-    b.service[i] = service;
-    b.incoming[i] = incoming ? 1 : 0;
-    b.line[i] = line;
-    b.country[i] = country;
-    b.dest[i] = dest;
-    b.to[i] = to;
-    b.amount[i] = amount;
-    b.recipients[i] = recipients;
-    b.seconds[i] = seconds;
-    b.flags[i] = flags;
+    this.buf.push(t, service, line, country, dest, to, amount, recordedAt, incoming, recipients, seconds, flags);
   }
 
   /** Writes today's records in time order (stable), counting each. */
   flush(): void {
     const b = this.buf;
-    const n = b.n;
+    const n = b.count;
     if (n === 0) return;
-    const o = b.order;
+    if (DAY_ORDER.length < n) DAY_ORDER = new Int32Array(Math.max(n, DAY_ORDER.length * 2));
+    const o = DAY_ORDER;
     for (let i = 0; i < n; i++) o[i] = i;
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = b.at[i - 1]! <= b.at[i]!;
@@ -409,7 +355,7 @@ export class DayContext {
       if (this.metering) this.meter.count(b.service[i]!, incoming, b.line[i]!, zoneOf[b.country[i]!]!, b.dest[i]!, b.amount[i]!, b.recipients[i]!);
     }
     this.lastAt = b.at[o[n - 1]!]!;
-    b.n = 0;
+    b.count = 0;
   }
 
   private zones = new Uint8Array(0);
@@ -586,7 +532,9 @@ export class DayContext {
 }
 
 const WRITER = new UsageBuilder();
-const DAY_BUFFER = new DayBuffer();
+/** One day's records before they are sorted by time (their country and number ids are the subscriber's). */
+const DAY_BUFFER = new UsageBuilder();
+let DAY_ORDER = new Int32Array(64);
 
 /** Countries whose numbers subscribers call from home. */
 const EU_CALLED = ['FR', 'NL', 'DE', 'ES', 'IT', 'LU', 'PL', 'PT', 'RO'] as const;

@@ -11,7 +11,8 @@ import { complianceHtml } from '../../reports/compliance/html.ts';
 import { audit } from './audit.ts';
 import { judge, runCheck } from './check.ts';
 import { DEFAULT_SETTINGS, type CompareSettings } from './compare.ts';
-import { CounterexampleStore, exportFixture, writeAtomically, type Counterexample } from './counterexamples.ts';
+import { CounterexampleStore, exportFixture, type Counterexample } from './counterexamples.ts';
+import { writeAtomically } from '../files.ts';
 import { openEngine, parseEngineSpec } from './engines.ts';
 import { usageOnly } from './projection.ts';
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Outcome } from '../domain/outcome.ts';
 import type { TimelineInput } from '../domain/timeline.ts';
+import { writeAtomically } from '../files.ts';
 import type { Difference, EngineOutcome } from './compare.ts';
 
 export const COUNTEREXAMPLE_VERSION = 'termlab.counterexample/1';
@@ -62,10 +63,4 @@ export function exportFixture(c: Counterexample, dir: string): string {
     `${JSON.stringify({ description: c.differences.map((d) => d.sentence).join(' '), clauses: c.clauses, timeline: c.timeline, expected: c.reference }, null, 2)}\n`,
   );
   return file;
-}
-
-export function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }

@@ -81,11 +81,12 @@ interface Sink {
 
 const BATCH = 1 << 20;
 
-function stdoutSink(): Sink {
+/** Text gathered in memory and handed to `emit` a megabyte at a time. */
+function buffered(emit: (text: string) => void): { write(text: string): void; flush(): void; drop(): void } {
   let buffer: string[] = [];
   let size = 0;
   const flush = () => {
-    if (buffer.length > 0) process.stdout.write(buffer.join(''));
+    if (buffer.length > 0) emit(buffer.join(''));
     buffer = [];
     size = 0;
   };
@@ -95,11 +96,17 @@ function stdoutSink(): Sink {
       size += text.length;
       if (size >= BATCH) flush();
     },
-    close: flush,
-    abort: () => {
+    flush,
+    drop: () => {
       buffer = [];
+      size = 0;
     },
   };
+}
+
+function stdoutSink(): Sink {
+  const out = buffered((text) => process.stdout.write(text));
+  return { write: out.write, close: out.flush, abort: out.drop };
 }
 
 /** Writes to `file.tmp-<pid>` and renames it to `file` at the end; removes it on failure or interruption. */
@@ -122,21 +129,11 @@ function fileSink(file: string): Sink {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
-  let buffer: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (buffer.length > 0) writeSync(fd, buffer.join(''));
-    buffer = [];
-    size = 0;
-  };
+  const out = buffered((text) => writeSync(fd, text));
   return {
-    write(text) {
-      buffer.push(text);
-      size += text.length;
-      if (size >= BATCH) flush();
-    },
+    write: out.write,
     close() {
-      flush();
+      out.flush();
       closeSync(fd);
       open = false;
       renameSync(tmp, file);

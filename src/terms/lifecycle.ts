@@ -2,7 +2,7 @@ import type { Catalog, Plan } from '../domain/catalog.ts';
 import { isClic, type Family, type OptionId } from '../domain/families.ts';
 import type { DecisionT } from '../domain/outcome.ts';
 import { addCalendarDays, dayFromYmd, daysInMonth, brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseDate, parseInstant, ymdOfDay, type Day, type Instant } from '../domain/time.ts';
-import type { Timeline, TimelineEvent } from '../domain/timeline.ts';
+import type { Timeline } from '../domain/timeline.ts';
 import type { AccountEvent } from './compile.ts';
 import { nextCycleDate } from '../domain/periods.ts';
 
@@ -95,7 +95,7 @@ export const ROAMING_SWITCH_SECONDS = 86_400;
 /** BASE-D.10.3.1.3: the operator ends an indefinite subscription with 8 weeks' notice. */
 export const OPERATOR_NOTICE_DAYS = 56;
 
-type Account = Exclude<TimelineEvent, { type: 'call' | 'sms' | 'data' }>;
+type Account = AccountEvent['event'];
 
 /** `months` calendar months after `day`: the same day of the month, or the month's last day if shorter. */
 export function addMonths(day: Day, months: number): Day {
@@ -122,13 +122,13 @@ export function readLifecycle(
   const clic = isClic(family);
   const decisions: DecisionT[] = [];
   const decide = (d: Omit<DecisionT, 'assumed'>) => decisions.push({ ...d, assumed: clic && d.clauses.some((id) => id.startsWith('BASE-')) });
-  const events = account.map((a) => a.event);
-  const at = (e: Account) => parseInstant(e.at)!;
+  // Account events come with their instants, parsed once by compile.ts.
+  const at = (e: AccountEvent | undefined) => e!.at;
   const startDay = parseDate(c.start)!;
 
   // Activation (BASE-D.10.1; CLIC-2.5: within 14 days of receipt, else the contract is terminated).
-  const received = events.find((e) => e.type === 'sim_received');
-  const activated = events.find((e) => e.type === 'activation');
+  const received = account.find((a) => a.event.type === 'sim_received');
+  const activated = account.find((a) => a.event.type === 'activation');
   let activation: Lifecycle['activation'];
   let end: End | undefined;
   if (received && clic) {
@@ -191,8 +191,7 @@ export function readLifecycle(
     else segments.splice(i, 0, seg);
   };
 
-  for (const e of events) {
-    const t = at(e);
+  for (const { event: e, at: t } of account) {
     if (end && t >= end.at && e.type !== 'port_out' && e.type !== 'payment' && e.type !== 'dispute' && e.type !== 'refund_request') continue;
     switch (e.type) {
       case 'plan_change': {

@@ -3,11 +3,12 @@ import { Zone, ZONE_NAMES } from '../domain/countries.ts';
 import { SERVICES, Svc } from '../domain/families.ts';
 import { lineAmount, roundHalfUp } from '../domain/money.ts';
 import { Dest } from '../domain/numbering.ts';
-import { OUTCOME_VERSION, type DecisionT, type Outcome, type UsageRowT } from '../domain/outcome.ts';
+import { OUTCOME_VERSION, type DecisionT, type Outcome } from '../domain/outcome.ts';
 import { brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseDate, type Instant } from '../domain/time.ts';
 import type { CompiledTimeline } from './compile.ts';
 import { addMonths, ROAMING_SWITCH_SECONDS } from './lifecycle.ts';
 import { tariffFor } from './scope.ts';
+import { Treat, TREATMENTS, usageIndex, usageRows } from './rating.ts';
 
 /** BASE-B.2.2: prepaid credit is valid 12 months from purchase; the number may go after 12 months without a top-up. */
 export const PREPAID_VALIDITY_MONTHS = 12;
@@ -48,7 +49,7 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
   const lots: Lot[] = [];
   const nL = c.lineIds.length;
   const nP = Math.max(1, c.periods.length);
-  const usage = new Float64Array(nP * nL * 3 * 3 * 5);
+  const usage = new Float64Array(nP * nL * 3 * 3 * TREATMENTS);
   const start = brusselsMidnight(parseDate(c.timeline.contract.start)!);
   const horizon = Math.max(brusselsMidnight(parseDate(c.timeline.until)!), c.periodBounds[c.periods.length] ?? start);
 
@@ -156,28 +157,28 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
     const z = c.zone[r]!;
     const d = c.dest[r]!;
     const q = c.quantity[r]!;
-    const u = ((((p * nL + line) * 3 + s) * 3 + z) * 5);
+    const u = usageIndex(nL, p, line, s, z);
     const row = r++;
     if (s !== Svc.DATA && d === Dest.EMERGENCY) {
-      usage[u + 4] = usage[u + 4]! + q;
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
       continue;
     }
     const over = t >= ended || t >= withdrawnAt;
     if (over || c.lifecycle.blocks.some((b) => (b.line === -1 || b.line === line) && b.from <= t && t < b.to)) {
-      usage[u + 3] = usage[u + 3]! + q;
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
       decide({ kind: 'blocked', at: formatInstant(t), line: c.lineIds[line]!, service: SERVICES[s]!, event: c.event[row]!, quantity: q, detail: over ? 'the prepaid line has ended' : 'services suspended', clauses: over ? ['BASE-B.2.2'] : ['BASE-B.3.1.3'] });
       continue;
     }
     if (c.incoming[row] === 1 && z !== Zone.WORLD) {
-      usage[u + 4] = usage[u + 4]! + q; // B.1.2.2: received calls in Belgium work while the number lives
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q; // B.1.2.2: received calls in Belgium work while the number lives
       continue;
     }
     if (d === Dest.FREE && s !== Svc.DATA) {
-      usage[u + 4] = usage[u + 4]! + q;
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
       continue;
     }
     if (z === Zone.EU && t >= aroFrom) {
-      usage[u + 4] = usage[u + 4]! + q; // B.2.5: served and charged by the alternative roaming operator
+      usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q; // B.2.5: served and charged by the alternative roaming operator
       continue;
     }
     const tariff = c.incoming[row] === 1 ? tariffFor(s, z, d) + 1 /* roaming_world.call_received follows call */ : tariffFor(s, z, d);
@@ -188,13 +189,13 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
     let served = q;
     if (cost > credit) {
       served = s === Svc.SMS ? 0 : affordable(q, credit, priceOf);
-      usage[u + 3] = usage[u + 3]! + q - served;
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q - served;
       decide({ kind: 'blocked', at: formatInstant(t), line: c.lineIds[line]!, service: SERVICES[s]!, event: c.event[row]!, quantity: q - served, detail: served > 0 ? 'cut when the prepaid credit ran out' : 'no prepaid credit left', clauses: ['BASE-B.1.2.1', 'BASE-B.1.2.2'] });
     }
     if (served > 0) {
       const charged = priceOf(served);
       debit(t, charged);
-      usage[u + 1] = usage[u + 1]! + served;
+      usage[u + Treat.BILLED] = usage[u + Treat.BILLED]! + served;
       entry(t, 'prepaid_use', charged, `${SERVICES[s]} (${ZONE_NAMES[z]})`, ['BASE-B.1.2.1']);
     }
   }
@@ -207,15 +208,6 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
   checkWithdrawal(horizon);
   lapse(horizon, 'expired');
 
-  const rows: UsageRowT[] = [];
-  for (let p = 0; p < nP; p++)
-    for (let l = 0; l < nL; l++)
-      for (let s = 0; s < 3; s++)
-        for (let z = 0; z < 3; z++) {
-          const u = (((p * nL + l) * 3 + s) * 3 + z) * 5;
-          if (usage[u]! + usage[u + 1]! + usage[u + 2]! + usage[u + 3]! + usage[u + 4]! === 0) continue;
-          rows.push({ period: p, line: c.lineIds[l]!, service: SERVICES[s]!, zone: ZONE_NAMES[z]!, unit: (['second', 'sms', 'byte'] as const)[s]!, included: usage[u]!, billed: usage[u + 1]!, throttled: usage[u + 2]!, blocked: usage[u + 3]!, free: usage[u + 4]! });
-        }
   const credit = lots.reduce((s2, l) => s2 + (l.expires > horizon ? l.left : 0), 0);
   return {
     schema: OUTCOME_VERSION,
@@ -224,7 +216,7 @@ export function ratePrepaid(c: CompiledTimeline, catalog: Catalog): Outcome {
     periods: c.periods.map((pp) => ({ index: pp.index, start: formatDate(pp.start), end: formatDate(pp.end), days: pp.days, cycleDays: pp.cycleDays })),
     statements: [],
     decisions,
-    usage: rows,
+    usage: usageRows(c, usage),
     ledger,
     balances: { billedCents: 0, owedCents: 0, prepaidCreditCents: credit },
   };

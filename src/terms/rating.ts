@@ -5,7 +5,7 @@ import { Zone, ZONE_NAMES } from '../domain/countries.ts';
 import { isClic, SERVICES, Svc } from '../domain/families.ts';
 import { lineAmount, roundHalfUp } from '../domain/money.ts';
 import { Dest } from '../domain/numbering.ts';
-import type { DecisionT } from '../domain/outcome.ts';
+import type { DecisionT, UsageRowT } from '../domain/outcome.ts';
 import { TARIFF_COUNT, T } from '../domain/tariffs.ts';
 import { brusselsMidnight, formatInstant } from '../domain/time.ts';
 import { LineKind, type CompiledTimeline } from './compile.ts';
@@ -13,7 +13,7 @@ import { countsInPack, phone2GoMayCall, tariffFor } from './scope.ts';
 
 /** Columns of the usage summary: how each unit of usage was treated. */
 export const Treat = { INCLUDED: 0, BILLED: 1, THROTTLED: 2, BLOCKED: 3, FREE: 4 } as const;
-const TREATMENTS = 5;
+export const TREATMENTS = 5;
 
 /** What rating the usage produced, before it is laid out on statements. */
 export interface RatedUsage {
@@ -428,4 +428,32 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
   }
   for (const { d, records } of bulk.values()) if (records > 1) d.detail = `${d.detail} (${records} records from this one to the end of the period or of the block)`;
   return { billed, late, usage, decisions, carriedIn };
+}
+
+/** The usage summary as outcome rows: one per period, line, service and origin zone with any usage. */
+export function usageRows(c: CompiledTimeline, usage: Float64Array): UsageRowT[] {
+  const rows: UsageRowT[] = [];
+  const nL = c.lineIds.length;
+  for (let p = 0; p < c.periods.length; p++)
+    for (let l = 0; l < nL; l++)
+      for (let s = 0; s < 3; s++)
+        for (let z = 0; z < 3; z++) {
+          const u = usageIndex(nL, p, l, s, z);
+          let any = 0;
+          for (let k = 0; k < TREATMENTS; k++) any += usage[u + k]!;
+          if (any === 0) continue;
+          rows.push({
+            period: p,
+            line: c.lineIds[l]!,
+            service: SERVICES[s]!,
+            zone: ZONE_NAMES[z]!,
+            unit: (['second', 'sms', 'byte'] as const)[s]!,
+            included: usage[u + Treat.INCLUDED]!,
+            billed: usage[u + Treat.BILLED]!,
+            throttled: usage[u + Treat.THROTTLED]!,
+            blocked: usage[u + Treat.BLOCKED]!,
+            free: usage[u + Treat.FREE]!,
+          });
+        }
+  return rows;
 }

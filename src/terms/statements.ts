@@ -1,13 +1,12 @@
 import type { Catalog } from '../domain/catalog.ts';
-import { ZONE_NAMES } from '../domain/countries.ts';
-import { isClic, SERVICES, type Family, type OptionId } from '../domain/families.ts';
+import { isClic, type Family, type OptionId } from '../domain/families.ts';
 import { lineAmount } from '../domain/money.ts';
-import { OUTCOME_VERSION, type DecisionT, type Outcome, type StatementLineT, type StatementT, type UsageRowT } from '../domain/outcome.ts';
+import { OUTCOME_VERSION, type DecisionT, type Outcome, type StatementLineT, type StatementT } from '../domain/outcome.ts';
 import { nextCycleDate, type BillingPeriod } from '../domain/periods.ts';
 import { TARIFFS, TARIFF_COUNT } from '../domain/tariffs.ts';
 import { brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseInstant, type Day } from '../domain/time.ts';
 import type { CompiledTimeline } from './compile.ts';
-import { Treat, usageIndex, type RatedUsage } from './rating.ts';
+import { usageRows, type RatedUsage } from './rating.ts';
 import type { Segment } from './lifecycle.ts';
 import { feeLine, price, type Fee } from './fees.ts';
 import { endOfContractLines, lostSimCredits, unusedFeesFrom } from './termination.ts';
@@ -162,7 +161,7 @@ export function buildOutcome(c: CompiledTimeline, rated: RatedUsage, catalog: Ca
     periods: periods.map((p) => ({ index: p.index, start: formatDate(p.start), end: formatDate(p.end), days: p.days, cycleDays: p.cycleDays })),
     statements,
     decisions: [...decisions, ...rated.decisions].sort((a, b) => instantOf(a.at) - instantOf(b.at)),
-    usage: usageRows(c, rated),
+    usage: usageRows(c, rated.usage),
     ledger: settled.ledger,
     balances: { billedCents: statements.reduce((sum, s) => sum + s.totalCents, 0), owedCents: settled.owed, prepaidCreditCents: 0 },
   };
@@ -241,29 +240,3 @@ export function usageClauses(family: Family, tariffKey: string, late: boolean): 
   return late ? ['BASE-D.8.3', ...out] : out;
 }
 
-function usageRows(c: CompiledTimeline, rated: RatedUsage): UsageRowT[] {
-  const rows: UsageRowT[] = [];
-  const nL = c.lineIds.length;
-  for (let p = 0; p < c.periods.length; p++)
-    for (let l = 0; l < nL; l++)
-      for (let s = 0; s < 3; s++)
-        for (let z = 0; z < 3; z++) {
-          const u = usageIndex(nL, p, l, s, z);
-          let any = 0;
-          for (let k = 0; k < 5; k++) any += rated.usage[u + k]!;
-          if (any === 0) continue;
-          rows.push({
-            period: p,
-            line: c.lineIds[l]!,
-            service: SERVICES[s]!,
-            zone: ZONE_NAMES[z]!,
-            unit: (['second', 'sms', 'byte'] as const)[s]!,
-            included: rated.usage[u + Treat.INCLUDED]!,
-            billed: rated.usage[u + Treat.BILLED]!,
-            throttled: rated.usage[u + Treat.THROTTLED]!,
-            blocked: rated.usage[u + Treat.BLOCKED]!,
-            free: rated.usage[u + Treat.FREE]!,
-          });
-        }
-  return rows;
-}
