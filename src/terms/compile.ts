@@ -310,6 +310,8 @@ function flagInactivity(u: UsageColumns, activation: Instant, lifecycle: Lifecyc
   const end = Math.min(lifecycle.end?.at ?? Infinity, brusselsMidnight(until));
   let last = activation;
   const check = (next: Instant) => {
+    // Twelve months are at least 365 days; a shorter gap cannot reach the limit (the calendar is costly).
+    if (next - last < SURELY_WITHIN_TWELVE_MONTHS) return;
     const limit = brusselsMidnight(addMonths(brusselsDayOf(last), 12));
     if (limit <= next)
       lifecycle.decisions.push({ kind: 'flag', at: formatInstant(limit), detail: 'not used at all for twelve months: the operator may end the subscription and withdraw the number', clauses: ['BASE-B.2.2'], assumed: false });
@@ -322,6 +324,9 @@ function flagInactivity(u: UsageColumns, activation: Instant, lifecycle: Lifecyc
   }
   check(end);
 }
+
+/** Seconds: 12 months from any instant end at least this much later (365 days less a day and a DST hour, with margin). */
+const SURELY_WITHIN_TWELVE_MONTHS = 363 * 86_400;
 
 function roundUpTo(value: number, increment: number): number {
   return increment === 1 ? value : Math.ceil(value / increment) * increment;

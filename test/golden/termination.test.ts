@@ -32,6 +32,7 @@ import {
   type AccountSpec,
 } from './account-builder.ts';
 import { call, data, decisionsOf, N, rate, statement, timeline, treated } from './timeline-builder.ts';
+import type { Outcome } from '../../src/domain/outcome.ts';
 
 const GB = 1_000_000_000;
 const YEAR = { plan: 'base-light', start: '2026-01-01', cycleDay: 1, until: '2026-08-01' };
@@ -392,5 +393,29 @@ describe('BASE-B.2.2: the number is lost a month after the end unless ported', (
   it('a port-out after that month is too late: the number was withdrawn on 2026-04-20 (BASE-B.2.2)', () => {
     const o = rate(timeline(SPEC, [end, portOut('2026-04-25T10:00:00+02:00')]));
     expect(decisionsOf(o, 'number_withdrawal').map((d) => d.at.slice(0, 10))).toEqual(['2026-04-20']);
+  });
+});
+
+describe('BASE-B.2.2: a subscription not used at all for twelve months may be ended', () => {
+  // « un abonnement qui n'a pas été utilisé pendant 12 mois » — use is outgoing traffic (an incoming call
+  // is not the subscriber using the line). Twelve months after the last use on 2026-04-10 is 2027-04-10;
+  // the flag stands at 00:00 that day, Brussels summer time (+02:00).
+  const SPEC = { plan: 'base-light', start: '2026-03-01', cycleDay: 1, until: '2027-06-01' };
+  const lastUse = call('2026-04-10T14:00:00+02:00', 'sim-1', 'BE', N.beMobile, 60);
+  const flags = (o: Outcome) => decisionsOf(o, 'flag').filter((d) => d.clauses.includes('BASE-B.2.2'));
+
+  it('flags 2027-04-10 when the next use is at 00:00 that day (exactly twelve months)', () => {
+    const o = rate(timeline(SPEC, [lastUse, call('2026-10-01T10:00:00+02:00', 'sim-1', 'BE', N.beMobile, 60, { direction: 'in' }), call('2027-04-10T00:00:00+02:00', 'sim-1', 'BE', N.beMobile, 60)]));
+    expect(flags(o).map((d) => d.at)).toEqual(['2027-04-10T00:00:00+02:00']);
+  });
+
+  it('does not flag when the line is used one second before the twelve months are over', () => {
+    const o = rate(timeline(SPEC, [lastUse, call('2027-04-09T23:59:59+02:00', 'sim-1', 'BE', N.beMobile, 60)]));
+    expect(flags(o)).toEqual([]);
+  });
+
+  it('flags at the horizon too: no use after 2026-04-10 at all', () => {
+    const o = rate(timeline(SPEC, [lastUse]));
+    expect(flags(o).map((d) => d.at)).toEqual(['2027-04-10T00:00:00+02:00']);
   });
 });
