@@ -45,6 +45,8 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Also one row per usage record (table usage_records). */
   readonly usageRecords?: boolean;
+  /** Rate every subscriber under every variant, even those a variant cannot change (a check of the reuse). */
+  readonly rerateAll?: boolean;
   /** Subscribers per batch (default: up to 256, smaller for small runs so every worker gets work). */
   readonly batchSize?: number;
   readonly progress?: boolean;
@@ -59,8 +61,10 @@ export interface SimulateResult {
   readonly months: number;
   readonly rows: Readonly<Record<DataTable, number>>;
   readonly seconds: number;
-  /** Worker-side stage times (ms, summed over workers), and the main thread's append, commit and export times. */
-  readonly timing: BatchTiming & { append: number; commit: number; export: number };
+  /** Worker-side stage times (ms, summed over workers), and the main thread's append, copy, commit and export times. */
+  readonly timing: BatchTiming & { append: number; copy: number; commit: number; export: number };
+  /** Subscribers of what-if runs whose rows were copied from the base run rather than rated again. */
+  readonly reused: number;
   readonly db?: string;
   readonly parquet?: readonly string[];
 }
@@ -96,12 +100,13 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     shard: shard ? `${shard.index}/${shard.count}` : null,
   }));
   const runIds = runs.map((r) => r.runId);
-  const job: SimulationJob = { scenarioFile: resolve(options.scenarioFile), seed, count, usageRecords: options.usageRecords ?? false };
+  const job: SimulationJob = { scenarioFile: resolve(options.scenarioFile), seed, count, usageRecords: options.usageRecords ?? false, reuseBase: !options.rerateAll };
 
   const parquetOnly = options.parquet !== undefined && options.db === undefined;
   const dbFile = parquetOnly ? join(options.parquet!, `.shard-${shard?.index ?? 1}-of-${shard?.count ?? 1}-${process.pid}.duckdb`) : (options.db ?? DEFAULT_DB);
   const writer = await StoreWriter.open(dbFile);
-  const timing = { generate: 0, rate: 0, rows: 0, records: 0, append: 0, commit: 0, export: 0 };
+  const timing = { generate: 0, rate: 0, rows: 0, records: 0, append: 0, copy: 0, commit: 0, export: 0 };
+  let reusedSubscriberRuns = 0;
   let parquet: string[] | undefined;
   let bar: Progress | undefined;
   try {
@@ -114,8 +119,13 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     for (let a = from; a < to; a += size) batches.push([a, Math.min(to, a + size)]);
     bar = progressBar({ label: `simulate ${scenario.name}/${seed}`, total: to - from, enabled: options.progress ?? wantsProgress() });
     let done = 0;
+    let reused = 0;
     for await (const result of batchResults(job, batches, workers, options.signal)) {
-      result.runs.forEach((tables, k) => writer.append(runIds[k]!, tables));
+      result.runs.forEach((tables, k) => {
+        writer.append(runIds[k]!, tables);
+        writer.reuse(runIds[k]!, runIds[0]!, result.reused[k]!);
+      });
+      reused += result.reused.reduce((n, ids) => n + ids.length, 0);
       for (const key of ['generate', 'rate', 'rows', 'records'] as const) timing[key] += result.timing[key];
       done += result.to - result.from;
       bar.update(done);
@@ -125,8 +135,10 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     const t = performance.now();
     const appendBefore = writer.appendMs;
     await writer.complete(to - from);
-    timing.commit = performance.now() - t - (writer.appendMs - appendBefore);
+    timing.commit = performance.now() - t - (writer.appendMs - appendBefore) - writer.copyMs;
     timing.append = writer.appendMs;
+    timing.copy = writer.copyMs;
+    reusedSubscriberRuns = reused;
     if (options.parquet) {
       const t1 = performance.now();
       parquet = await exportShard(writer.connection, options.parquet, runIds, shard ?? { index: 1, count: 1 });
@@ -147,6 +159,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     rows: Object.fromEntries(DATA_TABLES.map((t) => [t, writer.rows.get(t)!])) as Record<DataTable, number>,
     seconds: (performance.now() - began) / 1000,
     timing,
+    reused: reusedSubscriberRuns,
     ...(parquetOnly ? {} : { db: dbFile }),
     ...(parquet ? { parquet } : {}),
   };
@@ -289,7 +302,7 @@ function bootstrap(): string {
 
 // ---- the command ---------------------------------------------------------------------------------
 
-/** `termlab simulate <scenario.yaml> [--db file] [--workers N] [--shard i/n --parquet dir] [--count N] [--seed S] [--usage periods|records]` */
+/** `termlab simulate <scenario.yaml> [--db file] [--workers N] [--shard i/n --parquet dir] [--count N] [--seed S] [--usage periods|records] [--rerate-all]` */
 export async function simulateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -303,6 +316,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
       seed: { type: 'string' },
       usage: { type: 'string', default: 'periods' },
       quiet: { type: 'boolean', default: false },
+      'rerate-all': { type: 'boolean', default: false },
     },
   });
   const file = positionals[0];
@@ -336,6 +350,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
       ...(count !== undefined ? { count } : {}),
       ...(seed !== undefined ? { seed } : {}),
       usageRecords: values.usage === 'records',
+      rerateAll: values['rerate-all'],
       ...(values.quiet ? { progress: false } : {}),
       signal: controller.signal,
     });
@@ -345,6 +360,7 @@ export async function simulateCommand(args: string[]): Promise<number> {
       `Simulated ${fmt(r.subscribers)} subscribers × ${r.months} months under ${r.runIds.length} catalog${r.runIds.length > 1 ? 's' : ''} in ${r.seconds.toFixed(1)} s: ` +
         `${fmt(total)} rows (${DATA_TABLES.filter((t) => r.rows[t] > 0).map((t) => `${t} ${fmt(r.rows[t])}`).join(', ')}) written to ${where}`,
     );
+    if (r.reused > 0) console.log(`What-if runs: ${fmt(r.reused)} subscriber outcomes copied from the base run (they read no catalog value the variant changes); --rerate-all rates them again`);
     console.log(`Runs (complete): ${r.runIds.join(', ')}`);
     return 0;
   } catch (e) {

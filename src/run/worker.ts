@@ -1,8 +1,10 @@
 /**
  * The simulation's unit of work, and the worker thread that runs it: generate subscribers from..to of a
  * scenario's population once, rate each under the base catalog and under every what-if variant (common
- * random numbers), and turn the outcomes into store rows as columns (src/store/columns.ts). The main
- * thread, the only writer, receives them with their buffers transferred.
+ * random numbers), and turn the outcomes into store rows as columns (src/store/columns.ts). A variant
+ * re-rates only the subscribers whose base run read a catalog value it changes (catalog-reads.ts); the
+ * others are listed as reused. The main thread, the only writer, receives the rows with their buffers
+ * transferred.
  *
  * A subscriber depends only on (seed, index), so a batch gives the same rows in whichever worker,
  * process or machine it runs.
@@ -18,6 +20,7 @@ import { RunRows } from '../store/rows.ts';
 import type { DataTable } from '../store/schema.ts';
 import type { Outcome } from '../domain/outcome.ts';
 import { compileGenerated, type CompiledTimeline } from '../terms/compile.ts';
+import { CatalogReads, catalogChanges } from './catalog-reads.ts';
 import { rateCompiled } from '../terms/model.ts';
 
 /** What every worker needs to know to simulate any batch of a run. */
@@ -27,6 +30,8 @@ export interface SimulationJob {
   /** Population size (what `population` draws indices from). */
   readonly count: number;
   readonly usageRecords: boolean;
+  /** Copy the base's rows for subscribers a variant cannot change (default); false re-rates everyone. */
+  readonly reuseBase?: boolean;
 }
 
 /** Milliseconds spent per stage on a batch. */
@@ -46,6 +51,11 @@ export interface BatchResult {
   readonly to: number;
   /** Per catalog, in the job's order (base first), the tables' rows. */
   readonly runs: ReadonlyArray<Readonly<Record<DataTable, TableBatch>>>;
+  /**
+   * Per catalog, the subscribers (ids) whose outcome is the base's because they read nothing the variant
+   * changes (catalog-reads.ts): their rows are not in `runs`; the store copies the base's. Empty for the base.
+   */
+  readonly reused: ReadonlyArray<readonly string[]>;
   readonly timing: BatchTiming;
 }
 
@@ -58,16 +68,24 @@ export function catalogsOf(loaded: LoadedScenario): Array<{ readonly variant: st
 export class BatchSimulator {
   private readonly scenario: Scenario;
   private readonly catalogs: ReturnType<typeof catalogsOf>;
+  /** The base catalog, recording what each subscriber reads of it; undefined without variants. */
+  private readonly reads: CatalogReads | undefined;
+  /** Per catalog, what it changes against the base (empty for the base). */
+  private readonly changes: ReadonlyArray<ReadonlySet<string>>;
 
   constructor(private readonly job: SimulationJob) {
     const loaded = loadScenario(job.scenarioFile, PERSONAS);
     this.scenario = loaded.scenario;
     this.catalogs = catalogsOf(loaded);
+    const base = this.catalogs[0]!.catalog;
+    this.reads = this.catalogs.length > 1 && job.reuseBase !== false ? new CatalogReads(base) : undefined;
+    this.changes = this.catalogs.map(({ catalog }, k) => (k === 0 ? new Set<string>() : catalogChanges(base, catalog)));
   }
 
   run(seq: number, from: number, to: number): BatchResult {
     const timing: BatchTiming = { generate: 0, rate: 0, rows: 0, records: 0 };
     const rows = this.catalogs.map(() => new RunRows({ usageRecords: this.job.usageRecords }));
+    const reused: string[][] = this.catalogs.map(() => []);
     const base = this.catalogs[0]!.catalog;
     const subscribers = population(this.scenario, base, { seed: this.job.seed, count: this.job.count, from, to });
     for (;;) {
@@ -76,14 +94,21 @@ export class BatchSimulator {
       timing.generate += performance.now() - t;
       if (next.done) break;
       const sub = next.value;
+      const id = sub.timeline.subscriber.id;
       timing.records += sub.usage.count;
+      this.reads?.clear();
       this.catalogs.forEach(({ variant, catalog }, k) => {
+        if (k > 0 && this.reads && !this.reads.touches(this.changes[k]!)) {
+          reused[k]!.push(id);
+          return;
+        }
+        const model = k === 0 && this.reads ? this.reads.catalog : catalog;
         t = performance.now();
         let compiled: CompiledTimeline;
         let outcome: Outcome;
         try {
-          compiled = compileGenerated(sub.timeline, sub.usage, catalog, sub.timeline.subscriber.id);
-          outcome = rateCompiled(compiled, catalog);
+          compiled = compileGenerated(sub.timeline, sub.usage, model, id);
+          outcome = rateCompiled(compiled, model);
         } catch (e) {
           if (!(e instanceof InputError) || k === 0) throw e;
           throw new InputError(
@@ -101,7 +126,7 @@ export class BatchSimulator {
     const t = performance.now();
     const runs = rows.map((r) => r.finish());
     timing.rows += performance.now() - t;
-    return { seq, from, to, runs, timing };
+    return { seq, from, to, runs, reused, timing };
   }
 }
 

@@ -5,7 +5,8 @@
  * 1. `markRunning` upserts each run's row in `runs` with status 'running', committed on its own.
  * 2. `begin` opens ONE transaction that first deletes whatever an earlier run of the same run_id left in
  *    the data tables; `append` adds batches through DuckDB's appender, a data chunk (2,048 rows) at a
- *    time; `complete` sets status 'complete' and commits. A process killed before that commit leaves the
+ *    time; `reuse` lists subscribers whose rows a what-if run shares with the base run, and `complete`
+ *    copies those inside DuckDB, sets status 'complete' and commits. A process killed before that commit leaves the
  *    'running' row and none of its rows; `fail` rolls back and marks the runs 'failed'.
  *
  * Columns go into DuckDB without a JavaScript value per cell: numbers are copied from typed arrays into
@@ -41,6 +42,9 @@ const VECTOR_SIZE = duckdb.vector_size();
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+/** The transaction's scratch table of reused subscribers (see `reuse`). */
+const REUSED = 'termlab_reused_subscribers';
+
 export class StoreWriter {
   private appenders: Map<DataTable, DuckDBAppender> | undefined;
   private runIds: readonly string[] = [];
@@ -48,6 +52,11 @@ export class StoreWriter {
   readonly rows = new Map<DataTable, number>(DATA_TABLES.map((t) => [t, 0]));
   /** Milliseconds spent appending (building chunks and handing them to DuckDB). */
   appendMs = 0;
+  /** Milliseconds spent copying reused rows inside DuckDB. */
+  copyMs = 0;
+  private reusedAppender: DuckDBAppender | undefined;
+  /** Run → the run whose rows it reuses. */
+  private readonly reusedFrom = new Map<string, string>();
 
   private constructor(
     readonly file: string,
@@ -117,6 +126,10 @@ export class StoreWriter {
     for (const t of DATA_TABLES) await this.connection.run(`DELETE FROM ${t} WHERE run_id IN (${ids})`);
     this.appenders = new Map();
     for (const t of DATA_TABLES) this.appenders.set(t, await this.connection.createAppender(t));
+    // Dropped before the commit: it never outlives the transaction.
+    await this.connection.run(`CREATE TABLE ${REUSED} (run_id VARCHAR NOT NULL, subscriber_id VARCHAR NOT NULL)`);
+    this.reusedAppender = await this.connection.createAppender(REUSED);
+    this.reusedFrom.clear();
     for (const t of DATA_TABLES) this.rows.set(t, 0);
   }
 
@@ -133,11 +146,42 @@ export class StoreWriter {
     this.appendMs += performance.now() - t0;
   }
 
-  /** Flushes the appenders, marks the runs complete with how many subscribers they hold, and commits. */
+  /**
+   * Records that run `runId` holds, for these subscribers, exactly the rows of run `fromRunId` (a what-if
+   * variant that cannot change them): `complete` copies those rows inside DuckDB, in the same transaction.
+   */
+  reuse(runId: string, fromRunId: string, subscriberIds: readonly string[]): void {
+    if (!this.appenders || !this.reusedAppender) throw new Error('store: reuse outside a transaction');
+    if (subscriberIds.length === 0) return;
+    const from = this.reusedFrom.get(runId);
+    if (from !== undefined && from !== fromRunId) throw new Error(`store: run ${runId} already reuses the rows of ${from}`);
+    this.reusedFrom.set(runId, fromRunId);
+    const t0 = performance.now();
+    for (const id of subscriberIds) {
+      this.reusedAppender.appendVarchar(runId);
+      this.reusedAppender.appendVarchar(id);
+      this.reusedAppender.endRow();
+    }
+    this.appendMs += performance.now() - t0;
+  }
+
+  /** Flushes the appenders, copies reused rows, marks the runs complete with how many subscribers they hold, and commits. */
   async complete(subscribers: number): Promise<void> {
     const t0 = performance.now();
     this.closeAppenders();
     this.appendMs += performance.now() - t0;
+    const t1 = performance.now();
+    for (const [runId, fromRunId] of this.reusedFrom)
+      for (const t of DATA_TABLES) {
+        const columns = TABLE_COLUMNS[t].map((c) => `"${c.name}"`).join(', ');
+        const copied = await this.connection.run(
+          `INSERT INTO ${t} (run_id, ${columns}) SELECT ${quote(runId)}, ${columns} FROM ${t}
+           WHERE run_id = ${quote(fromRunId)} AND subscriber_id IN (SELECT subscriber_id FROM ${REUSED} WHERE run_id = ${quote(runId)})`,
+        );
+        this.rows.set(t, this.rows.get(t)! + copied.rowsChanged);
+      }
+    await this.connection.run(`DROP TABLE ${REUSED}`);
+    this.copyMs = performance.now() - t1;
     await this.connection.run(`UPDATE runs SET status = 'complete', subscribers_done = ${subscribers} WHERE run_id IN (${this.runIds.map(quote).join(', ')})`);
     await this.connection.run('COMMIT');
   }
@@ -146,6 +190,7 @@ export class StoreWriter {
   async fail(): Promise<void> {
     try {
       if (this.appenders) for (const a of this.appenders.values()) a.clear();
+      this.reusedAppender?.clear();
       this.closeAppenders();
     } catch {
       // the rollback below discards whatever the appenders held
@@ -157,9 +202,10 @@ export class StoreWriter {
 
   private closeAppenders(): void {
     if (!this.appenders) return;
-    const appenders = this.appenders;
+    const appenders = [...this.appenders.values(), ...(this.reusedAppender ? [this.reusedAppender] : [])];
     this.appenders = undefined;
-    for (const a of appenders.values()) a.closeSync();
+    this.reusedAppender = undefined;
+    for (const a of appenders) a.closeSync();
   }
 
   close(): void {

@@ -12,18 +12,22 @@ const COUNT = 24;
 const dir = mkdtempSync(join(tmpdir(), 'termlab-determinism-'));
 let db: DuckDBInstance;
 let c: DuckDBConnection;
+let reused = 0;
 
 beforeAll(async () => {
   // The same run four ways: one worker thread, two (small batches, so both get work), and two shards to
   // Parquet (simulated in this thread: which thread runs a batch is what the first comparison covers).
   const common = { scenarioFile: SCENARIO, count: COUNT, usageRecords: true, progress: false };
-  await simulate({ ...common, db: join(dir, 'one.duckdb'), workers: 1 });
+  reused = (await simulate({ ...common, db: join(dir, 'one.duckdb'), workers: 1 })).reused;
+  // The variant re-rated for every subscriber, none of the base's rows reused (catalog-reads.ts).
+  await simulate({ ...common, db: join(dir, 'rerated.duckdb'), workers: 0, rerateAll: true });
   await simulate({ ...common, db: join(dir, 'two.duckdb'), workers: 2, batchSize: 5 });
   for (const index of [1, 2]) await simulate({ ...common, shard: { index, count: 2 }, parquet: join(dir, 'parquet'), workers: 0, batchSize: 7 });
   db = await DuckDBInstance.create(':memory:');
   c = await db.connect();
   await c.run(`ATTACH '${join(dir, 'one.duckdb')}' AS one (READ_ONLY)`);
   await c.run(`ATTACH '${join(dir, 'two.duckdb')}' AS two (READ_ONLY)`);
+  await c.run(`ATTACH '${join(dir, 'rerated.duckdb')}' AS rerated (READ_ONLY)`);
 }, 60_000);
 
 afterAll(() => {
@@ -67,6 +71,18 @@ describe('a run gives the same rows whatever the number of workers or shards', (
       const order = `ORDER BY ALL`;
       const a = await rows(`SELECT ${columns(table)} FROM one.${table} ${order}`);
       const b = await rows(`SELECT ${columns(table)} FROM two.${table} ${order}`);
+      expect(b).toEqual(a);
+    });
+
+  it('the variant reused the base rows of some subscribers, and rated the others', () => {
+    expect(reused).toBeGreaterThan(0);
+    expect(reused).toBeLessThan(COUNT);
+  });
+
+  for (const table of DATA_TABLES)
+    it(`${table}: base rows reused for the subscribers a variant cannot change, or every subscriber re-rated: the same rows`, async () => {
+      const a = await rows(`SELECT ${columns(table)} FROM one.${table} ORDER BY ALL`);
+      const b = await rows(`SELECT ${columns(table)} FROM rerated.${table} ORDER BY ALL`);
       expect(b).toEqual(a);
     });
 
