@@ -151,8 +151,9 @@ export function compileGenerated(header: Timeline, usage: UsageColumns, catalog:
     while (a < account.length && account[a]!.at <= usage.at[i]!) a++;
     eventIndex[i] = i + a;
   }
+  // Account events are in time order: the usage rows before each one only grow.
+  let before = 0;
   const merged = account.map((ev, k) => {
-    let before = 0;
     while (before < usage.count && usage.at[before]! < ev.at) before++;
     return { ...ev, index: k + before };
   });
