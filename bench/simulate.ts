@@ -15,16 +15,17 @@
  *    by DuckDB's appender with no JavaScript work, in one transaction like a run.
  * 3. Speed-up from 1 to 2 worker threads, end to end, in fresh processes.
  * 4. End to end with the default number of workers, in fresh processes, with peak RSS (at a tenth of the
- *    population and at the full population, to show whether memory grows with it).
+ *    population and at the full population, to show whether memory grows with it), then the revenue report.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBDataChunk } from '@duckdb/node-api';
 import { PERSONAS } from '../generators/personas/index.ts';
 import { population } from '../generators/population.ts';
+import { revenueReport } from '../reports/revenue/index.ts';
 import { loadScenario } from '../src/domain/scenario.ts';
 import { simulate, type SimulateResult } from '../src/run/simulate.ts';
 import { BatchSimulator, catalogsOf, type BatchResult } from '../src/run/worker.ts';
@@ -49,9 +50,12 @@ const option = (name: string, fallback: number): number => {
 // ---- a child process: one simulate run, its result and peak RSS as JSON on stdout ---------------
 const childAt = args.indexOf('--child');
 if (childAt >= 0) {
-  const { count, workers, db } = JSON.parse(args[childAt + 1]!) as { count: number; workers?: number; db: string };
+  const { count, workers, db, report } = JSON.parse(args[childAt + 1]!) as { count: number; workers?: number; db: string; report?: boolean };
   const r = await simulate({ scenarioFile: SCENARIO, count, db, ...(workers !== undefined ? { workers } : {}), progress: false });
-  process.stdout.write(JSON.stringify({ ...r, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  const t0 = performance.now();
+  if (report) await revenueReport(db, { outDir: join(dirname(db), 'reports') });
+  const reportSeconds = (performance.now() - t0) / 1000;
+  process.stdout.write(JSON.stringify({ ...r, reportSeconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -196,10 +200,10 @@ if (SECTIONS.has('2')) {
 }
 
 // ---- 3 and 4. end to end in fresh processes -----------------------------------------------------
-type ChildResult = SimulateResult & { maxRssMB: number };
-function child(count: number, workers?: number): ChildResult {
+type ChildResult = SimulateResult & { maxRssMB: number; reportSeconds: number };
+function child(count: number, workers?: number, report = false): ChildResult {
   const db = join(dir, `e2e-${count}-${workers ?? 'default'}.duckdb`);
-  const spec = JSON.stringify({ count, db, ...(workers !== undefined ? { workers } : {}) });
+  const spec = JSON.stringify({ count, db, report, ...(workers !== undefined ? { workers } : {}) });
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', spec], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
   rmSync(db, { force: true });
@@ -222,8 +226,8 @@ if (SECTIONS.has('3')) {
 }
 
 if (SECTIONS.has('4')) {
-  const tenth = child(Math.max(1, Math.round(COUNT / 10)));
-  const full = child(COUNT);
+  const tenth = child(Math.max(1, Math.round(COUNT / 10)), undefined, true);
+  const full = child(COUNT, undefined, true);
   const t = full.timing;
   const workerMs = t.generate + t.rate + t.rows;
   console.log('');
@@ -232,7 +236,10 @@ if (SECTIONS.has('4')) {
   console.log(line(`${fmt(full.subscribers)} subscribers`, full));
   console.log(
     `   worker time ${fmt(workerMs / 1000, 1)} core-s: generate ${fmt((100 * t.generate) / workerMs, 1)} %, compile + rate + outcome ${fmt((100 * t.rate) / workerMs, 1)} %, store rows ${fmt((100 * t.rows) / workerMs, 1)} %; ` +
-      `main thread: append ${fmt(t.append / 1000, 1)} s, commit ${fmt(t.commit / 1000, 1)} s`,
+      `main thread: append ${fmt(t.append / 1000, 1)} s, copy of reused rows ${fmt(t.copy / 1000, 1)} s (${fmt(full.reused)} subscriber-runs), commit ${fmt(t.commit / 1000, 1)} s`,
   );
-  console.log(`   target: 100,000 subscribers × 12 months in under 60 s (the report's time not included here); load average now ${os.loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `   revenue report (termlab report revenue): ${fmt(tenth.reportSeconds, 1)} s and ${fmt(full.reportSeconds, 1)} s; simulated, stored and reported: ${fmt(full.seconds + full.reportSeconds, 1)} s for ${fmt(full.subscribers)} ` +
+      `(target: 100,000 subscribers × 12 months in under 60 s); load average now ${os.loadavg()[0]!.toFixed(2)}`,
+  );
 }
