@@ -5,6 +5,10 @@
  * or time zone, and the Brussels offset is computed from the EU summer-time rule
  * rather than from Intl/ICU, so results are identical on every machine and
  * do not drift with time-zone database updates.
+ *
+ * A few memos make the hot paths cheap (formatted dates by day number, the stretch of time with the
+ * last offset found, the last instant formatted, the last date read): each holds only what these
+ * functions computed from their arguments, so it changes how fast they answer, never what.
  */
 
 /**
@@ -89,21 +93,53 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+/** '00' … '99': two-digit fields of a formatted instant without a padStart per field. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n));
+
+/*
+ * Dates and instants are read and written by hand rather than by regular expression or template per
+ * field: a simulation formats and parses millions of them (the outcome contract writes them as text, the
+ * store reads them back as numbers). The readers accept exactly what the documented shapes accept.
+ */
+
+/** The number written by the `n` ASCII digits of `s` from index `from`, or −1 if one of them is not a digit. */
+function digitsAt(s: string, from: number, n: number): number {
+  let value = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
 /** Strict 'YYYY-MM-DD' with a real calendar date (2026-02-30 is rejected). */
 export function parseDate(s: string): Day | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 /* - */ || s.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return dayFromYmd(year, month, day);
 }
 
+/**
+ * Formatted dates by day number. A run formats the same few hundred days over and over (periods, due
+ * dates, every instant's date part); the cache is emptied if it ever grows past a bound.
+ */
+const DATE_TEXT = new Map<Day, string>();
+const DATE_TEXT_MAX = 50_000;
+
 /** 'YYYY-MM-DD' (years 0000–9999). */
 export function formatDate(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  let text = DATE_TEXT.get(dayNumber);
+  if (text === undefined) {
+    const { year, month, day } = ymdOfDay(dayNumber);
+    text = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+    if (DATE_TEXT.size >= DATE_TEXT_MAX) DATE_TEXT.clear();
+    DATE_TEXT.set(dayNumber, text);
+  }
+  return text;
 }
 
 /** Last Sunday of a month, as a day number. */
@@ -122,11 +158,23 @@ function lastSundayOf(year: number, month: number): Day {
  * match Belgium's historical offsets.
  */
 export function brusselsOffsetSeconds(instant: Instant): 3600 | 7200 {
+  if (instant >= offsetSpan.from && instant < offsetSpan.to) return offsetSpan.offset;
   const { year } = ymdOfDay(Math.floor(instant / SECONDS_PER_DAY));
   const start = lastSundayOf(year, 3) * SECONDS_PER_DAY + 3600;
   const end = lastSundayOf(year, 10) * SECONDS_PER_DAY + 3600;
-  return instant >= start && instant < end ? 7200 : 3600;
+  const offset = instant >= start && instant < end ? 7200 : 3600;
+  // Remember the stretch of this (UTC) year around `instant` that has the same offset.
+  offsetSpan.from = instant < start ? dayFromYmd(year, 1, 1) * SECONDS_PER_DAY : instant < end ? start : end;
+  offsetSpan.to = instant < start ? start : instant < end ? end : dayFromYmd(year + 1, 1, 1) * SECONDS_PER_DAY;
+  offsetSpan.offset = offset;
+  return offset;
 }
+
+/**
+ * The last stretch of time [from, to) found to have one Brussels offset: instants come mostly in time
+ * order, so most lookups fall in it and skip the calendar arithmetic.
+ */
+const offsetSpan: { from: Instant; to: Instant; offset: 3600 | 7200 } = { from: 0, to: 0, offset: 3600 };
 
 /**
  * The instant of 00:00 Brussels time on `day`.
@@ -201,9 +249,51 @@ function parseInstantDetailed(s: string): InstantParse {
  * is ambiguous during the autumn fall-back hour.
  */
 export function parseInstant(s: string): Instant | undefined {
+  const t = parseCanonicalInstant(s);
+  if (t !== undefined) return t;
   const r = parseInstantDetailed(s);
   return r.ok ? r.instant : undefined;
 }
+
+/**
+ * The common shape, as formatInstant writes it ('YYYY-MM-DDTHH:MM:SS±HH:MM'), read digit by digit;
+ * undefined for anything else or anything out of range, which parseInstantDetailed then reads (or
+ * rejects) by the full grammar. Every range check here is one of parseInstantDetailed's.
+ */
+function parseCanonicalInstant(s: string): Instant | undefined {
+  if (s.length !== 25) return undefined;
+  const sign = s.charCodeAt(19);
+  if (s.charCodeAt(4) !== 45 /* - */ || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */ || s.charCodeAt(16) !== 58 || s.charCodeAt(22) !== 58) return undefined;
+  if (sign !== 43 /* + */ && sign !== 45 /* - */) return undefined;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  const second = digitsAt(s, 17, 2);
+  const offsetHours = digitsAt(s, 20, 2);
+  const offsetMinutes = digitsAt(s, 23, 2);
+  if ((year | hour | minute | second | offsetHours | offsetMinutes) < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const offset = offsetHours * 60 + offsetMinutes;
+  if (offsetMinutes > 59 || offset > MAX_OFFSET_MINUTES || (sign === 45 && offset === 0)) return undefined;
+  const dayNumber = dayNumberOf(year, month, day);
+  if (dayNumber === undefined) return undefined;
+  return dayNumber * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - (sign === 45 ? -60 : 60) * offset;
+}
+
+/** The day number of a date given by parts, if it is a real calendar date; the last one asked is kept. */
+function dayNumberOf(year: number, month: number, day: number): Day | undefined {
+  const last = lastDate;
+  if (year === last.year && month === last.month && day === last.day) return last.dayNumber;
+  if (day > daysInMonth(year, month)) return undefined;
+  last.year = year;
+  last.month = month;
+  last.day = day;
+  last.dayNumber = dayFromYmd(year, month, day);
+  return last.dayNumber;
+}
+/** Instants read one after another are often of one day. */
+const lastDate = { year: NaN, month: NaN, day: NaN, dayNumber: 0 };
 
 /**
  * A one-phrase reason why `s` is not accepted by `parseInstant`, for error messages,
@@ -225,6 +315,7 @@ export function formatInstant(instant: Instant): string {
   if (!Number.isSafeInteger(instant)) {
     throw new RangeError(`instant must be a whole number of seconds, got ${instant}`);
   }
+  if (instant === lastFormatted.instant) return lastFormatted.text;
   const offset = brusselsOffsetSeconds(instant);
   const local = instant + offset;
   const day = Math.floor(local / SECONDS_PER_DAY);
@@ -232,8 +323,38 @@ export function formatInstant(instant: Instant): string {
   const hh = Math.floor(secs / 3600);
   const mm = Math.floor((secs % 3600) / 60);
   const ss = secs % 60;
-  return `${formatDate(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}+${pad(offset / 3600)}:00`;
+  const date = formatDate(day);
+  const text =
+    date.length === 10
+      ? instantText(date, hh, mm, ss, offset)
+      : `${date}T${TWO_DIGITS[hh]}:${TWO_DIGITS[mm]}:${TWO_DIGITS[ss]}+${TWO_DIGITS[offset / 3600]}:00`;
+  lastFormatted.instant = instant;
+  lastFormatted.text = text;
+  return text;
 }
+
+/** The last instant formatted: a ledger entry and a decision often share their instant. */
+const lastFormatted = { instant: NaN, text: '' };
+
+/**
+ * 'YYYY-MM-DDTHH:MM:SS+0H:00' written as character codes and made into a string in one step. Joining the
+ * fields with + or a template would give a rope of eight strings, slower to build and flattened again by
+ * every reader (the store parses each instant back, JSON writes it out).
+ */
+function instantText(date: string, hh: number, mm: number, ss: number, offset: number): string {
+  const codes = INSTANT_CODES;
+  for (let i = 0; i < 10; i++) codes[i] = date.charCodeAt(i);
+  codes[11] = 48 + Math.floor(hh / 10);
+  codes[12] = 48 + (hh % 10);
+  codes[14] = 48 + Math.floor(mm / 10);
+  codes[15] = 48 + (mm % 10);
+  codes[17] = 48 + Math.floor(ss / 10);
+  codes[18] = 48 + (ss % 10);
+  codes[21] = 48 + offset / 3600;
+  return String.fromCharCode.apply(null, codes);
+}
+/** The codes of an instant's text; the fixed characters are set once: T, the colons, '+0' and ':00'. */
+const INSTANT_CODES: number[] = Array.from('0000-00-00T00:00:00+00:00', (ch) => ch.charCodeAt(0));
 
 /**
  * The same Belgian wall-clock time `days` calendar days later: notice periods count calendar days

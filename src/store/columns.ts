@@ -140,110 +140,123 @@ export interface TableBatch {
 
 export const NULL_I32 = -2147483648;
 
-/** Grows typed arrays by doubling. */
+/** A copy of `a` with room for at least `need` values (double the length, or more if that is not enough). */
 function grow<A extends Int32Array | Float64Array | Uint8Array>(a: A, need: number): A {
-  if (need <= a.length) return a;
-  let n = a.length * 2;
+  let n = Math.max(a.length * 2, 256);
   while (n < need) n *= 2;
   const b = new (a.constructor as new (n: number) => A)(n);
   b.set(a);
   return b;
 }
 
-/** A column under construction. `put*` append one value; rows advance in `TableBuilder.row`. */
-const STR = 0;
-const STRS = 1;
-const I32 = 2;
-const F64 = 3;
-const BOOL = 4;
+/**
+ * Distinct strings and their codes, for one column of one batch. The last string coded is remembered:
+ * rows of one subscriber repeat its id, and outcome values (kinds, units, categories) come in runs.
+ */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  private last: string | undefined;
+  private lastCode = -1;
 
-abstract class ColumnBuilder {
-  abstract readonly code: number;
-  abstract finish(rows: number): WireColumn;
+  code(s: string): number {
+    if (s === this.last) return this.lastCode;
+    let code = this.codes.get(s);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(s);
+      this.codes.set(s, code);
+    }
+    this.last = s;
+    this.lastCode = code;
+    return code;
+  }
 }
 
-class StrColumn extends ColumnBuilder {
-  readonly code = STR;
+/*
+ * Columns under construction. Each appends the value of row `row` (the table's current row); storage grows
+ * by doubling. A null in a column not declared nullable is an error, named by the column.
+ */
+
+class StrColumn {
   codes = new Int32Array(256);
-  readonly dict: string[] = [];
-  private readonly index = new Map<string, number>();
+  readonly dict = new Dictionary();
+  constructor(readonly spec: ColumnSpec) {}
   put(row: number, s: string | null | undefined): void {
-    this.codes = grow(this.codes, row + 1);
-    if (s == null) {
-      this.codes[row] = -1;
-      return;
-    }
-    let code = this.index.get(s);
-    if (code === undefined) {
-      code = this.dict.length;
-      this.dict.push(s);
-      this.index.set(s, code);
-    }
-    this.codes[row] = code;
+    if (row >= this.codes.length) this.codes = grow(this.codes, row + 1);
+    if (s == null) this.codes[row] = nullOrThrow(this.spec, -1);
+    else this.codes[row] = this.dict.code(s);
   }
   finish(rows: number): WireColumn {
-    return { kind: 'str', codes: this.codes.slice(0, rows), dict: this.dict };
+    return { kind: 'str', codes: this.codes.subarray(0, rows), dict: this.dict.values };
   }
 }
 
-class StrListColumn extends ColumnBuilder {
-  readonly code = STRS;
+class StrListColumn {
   offsets = new Int32Array(256);
   codes = new Int32Array(512);
   size = 0;
-  readonly dict: string[] = [];
-  private readonly index = new Map<string, number>();
-  put(row: number, list: readonly string[]): void {
-    this.offsets = grow(this.offsets, row + 2);
-    this.codes = grow(this.codes, this.size + list.length);
+  readonly dict = new Dictionary();
+  constructor(readonly spec: ColumnSpec) {}
+  /** A null list is stored as an empty one (a list column has no nulls of its own). */
+  put(row: number, list: readonly string[] | null | undefined): void {
+    if (list == null) nullOrThrow(this.spec, 0);
+    const n = list?.length ?? 0;
+    if (row + 2 > this.offsets.length) this.offsets = grow(this.offsets, row + 2);
+    if (this.size + n > this.codes.length) this.codes = grow(this.codes, this.size + n);
     this.offsets[row] = this.size;
-    for (const s of list) {
-      let code = this.index.get(s);
-      if (code === undefined) {
-        code = this.dict.length;
-        this.dict.push(s);
-        this.index.set(s, code);
-      }
-      this.codes[this.size++] = code;
-    }
+    for (let i = 0; i < n; i++) this.codes[this.size++] = this.dict.code(list![i]!);
     this.offsets[row + 1] = this.size;
   }
   finish(rows: number): WireColumn {
-    const offsets = this.offsets.slice(0, rows + 1);
-    if (rows === 0) offsets[0] = 0;
-    return { kind: 'strs', offsets, codes: this.codes.slice(0, this.size), dict: this.dict };
+    return { kind: 'strs', offsets: this.offsets.subarray(0, rows + 1), codes: this.codes.subarray(0, this.size), dict: this.dict.values };
   }
 }
 
-class I32Column extends ColumnBuilder {
-  readonly code = I32;
+/** i32 and date (day numbers). */
+class I32Column {
   data = new Int32Array(256);
-  constructor(readonly kind: 'i32' | 'date') {
-    super();
-  }
+  constructor(readonly spec: ColumnSpec & { readonly kind: 'i32' | 'date' }) {}
   put(row: number, v: number | null | undefined): void {
-    this.data = grow(this.data, row + 1);
-    this.data[row] = v == null ? NULL_I32 : v;
+    if (row >= this.data.length) this.data = grow(this.data, row + 1);
+    this.data[row] = v == null ? nullOrThrow(this.spec, NULL_I32) : v;
   }
   finish(rows: number): WireColumn {
-    return { kind: this.kind, data: this.data.slice(0, rows) };
+    return { kind: this.spec.kind, data: this.data.subarray(0, rows) };
   }
 }
 
-class F64Column extends ColumnBuilder {
-  readonly code = F64;
+/** f64, and i64 and ts (seconds), which become int64 halves when the batch is finished. */
+class F64Column {
   data = new Float64Array(256);
-  constructor(readonly kind: 'f64' | 'i64' | 'ts') {
-    super();
-  }
+  constructor(readonly spec: ColumnSpec & { readonly kind: 'f64' | 'i64' | 'ts' }) {}
   put(row: number, v: number | null | undefined): void {
-    this.data = grow(this.data, row + 1);
-    this.data[row] = v == null ? NaN : v;
+    if (row >= this.data.length) this.data = grow(this.data, row + 1);
+    this.data[row] = v == null ? nullOrThrow(this.spec, NaN) : v;
   }
   finish(rows: number): WireColumn {
-    if (this.kind === 'f64') return { kind: 'f64', data: this.data.slice(0, rows) };
-    return int64Column(this.kind, this.data, rows, this.kind === 'ts' ? 1_000_000 : 1);
+    const kind = this.spec.kind;
+    if (kind === 'f64') return { kind: 'f64', data: this.data.subarray(0, rows) };
+    return int64Column(kind, this.data, rows, kind === 'ts' ? 1_000_000 : 1);
   }
+}
+
+class BoolColumn {
+  data = new Uint8Array(256);
+  constructor(readonly spec: ColumnSpec) {}
+  put(row: number, v: boolean | null | undefined): void {
+    if (row >= this.data.length) this.data = grow(this.data, row + 1);
+    this.data[row] = v == null ? nullOrThrow(this.spec, 2) : v ? 1 : 0;
+  }
+  finish(rows: number): WireColumn {
+    return { kind: 'bool', data: this.data.subarray(0, rows) };
+  }
+}
+
+/** The stored null of a nullable column; an error for any other. */
+function nullOrThrow<T>(spec: ColumnSpec, stored: T): T {
+  if (!spec.nullable) throw new TypeError(`store: column ${spec.name} cannot be null`);
+  return stored;
 }
 
 /** Whole numbers as int64 halves (little-endian), without a BigInt per value; NaN becomes a null. */
@@ -264,80 +277,152 @@ function int64Column(kind: 'i64' | 'ts', values: Float64Array, rows: number, sca
   return nulls ? { kind, data, nulls } : { kind, data };
 }
 
-class BoolColumn extends ColumnBuilder {
-  readonly code = BOOL;
-  data = new Uint8Array(256);
-  put(row: number, v: boolean | null | undefined): void {
-    this.data = grow(this.data, row + 1);
-    this.data[row] = v == null ? 2 : v ? 1 : 0;
-  }
-  finish(rows: number): WireColumn {
-    return { kind: 'bool', data: this.data.slice(0, rows) };
-  }
-}
+type Column = StrColumn | StrListColumn | I32Column | F64Column | BoolColumn;
 
-type Builder = StrColumn | StrListColumn | I32Column | F64Column | BoolColumn;
-
-function builderFor(spec: ColumnSpec): Builder {
+function columnFor(spec: ColumnSpec): Column {
   switch (spec.kind) {
     case 'str':
-      return new StrColumn();
+      return new StrColumn(spec);
     case 'strs':
-      return new StrListColumn();
+      return new StrListColumn(spec);
     case 'i32':
     case 'date':
-      return new I32Column(spec.kind);
+      return new I32Column(spec as ColumnSpec & { kind: 'i32' | 'date' });
     case 'f64':
     case 'i64':
     case 'ts':
-      return new F64Column(spec.kind);
+      return new F64Column(spec as ColumnSpec & { kind: 'f64' | 'i64' | 'ts' });
     case 'bool':
-      return new BoolColumn();
+      return new BoolColumn(spec);
   }
 }
 
 export type RowValue = string | number | boolean | readonly string[] | null | undefined;
 
 /**
- * A table's rows under construction. `add(values)` appends one row given in column order; values are
- * strings, numbers, booleans, string lists or null.
+ * A table's rows under construction, appended value by value in column order and closed by `endRow`, as
+ * with DuckDB's appender:
+ *
+ *     statements.str(id).i32(st.index).date(issued).date(due).i64(st.totalCents).endRow();
+ *
+ * Each method names the kind of its column and checks it, and `endRow` checks that every column got its
+ * value, so a row written out of step with TABLE_COLUMNS fails at once, naming the column. No array per
+ * row and no dispatch per value on the column's kind: rows are written by the hundred million.
+ * `add(values)` appends a whole row given as an array, for code that is not on that path (tests).
  */
 export class TableBuilder {
   rows = 0;
-  private readonly builders: Builder[];
+  private readonly columns: Column[];
+  /** The columns' kinds, apart: reading them off the columns (five classes) would be a slow property read per value. */
+  private readonly kinds: ColumnKind[];
+  /** The column the next value goes to. */
+  private next = 0;
+  private finished = false;
+
   constructor(readonly specs: readonly ColumnSpec[]) {
-    this.builders = specs.map(builderFor);
+    this.columns = specs.map(columnFor);
+    this.kinds = specs.map((spec) => spec.kind);
   }
 
-  add(values: readonly RowValue[]): void {
-    const row = this.rows;
-    const builders = this.builders;
-    for (let j = 0; j < builders.length; j++) {
-      const v = values[j];
-      if (v == null && !this.specs[j]!.nullable) throw new TypeError(`store: column ${this.specs[j]!.name} cannot be null`);
-      const b = builders[j]!;
-      switch (b.code) {
-        case STR:
-          (b as StrColumn).put(row, v as string | null | undefined);
-          break;
-        case STRS:
-          (b as StrListColumn).put(row, (v ?? []) as readonly string[]);
-          break;
-        case I32:
-          (b as I32Column).put(row, v as number | null | undefined);
-          break;
-        case F64:
-          (b as F64Column).put(row, v as number | null | undefined);
-          break;
-        default:
-          (b as BoolColumn).put(row, v as boolean | null | undefined);
-      }
-    }
+  /** The next column, checked to be of `kind`. */
+  private column(kind: ColumnKind): Column {
+    if (this.kinds[this.next] !== kind) throw this.outOfStep(kind);
+    return this.columns[this.next++]!;
+  }
+
+  private outOfStep(kind: ColumnKind): TypeError {
+    const col = this.columns[this.next];
+    return new TypeError(`store: value ${this.next + 1} of the row is a ${kind}, but ${col ? `column ${col.spec.name} is a ${col.spec.kind}` : `the table has ${this.columns.length} columns`}`);
+  }
+
+  str(v: string | null | undefined): this {
+    (this.column('str') as StrColumn).put(this.rows, v);
+    return this;
+  }
+
+  strs(v: readonly string[] | null | undefined): this {
+    (this.column('strs') as StrListColumn).put(this.rows, v);
+    return this;
+  }
+
+  i32(v: number | null | undefined): this {
+    (this.column('i32') as I32Column).put(this.rows, v);
+    return this;
+  }
+
+  /** A day number (days since 1970-01-01). */
+  date(v: number | null | undefined): this {
+    (this.column('date') as I32Column).put(this.rows, v);
+    return this;
+  }
+
+  f64(v: number | null | undefined): this {
+    (this.column('f64') as F64Column).put(this.rows, v);
+    return this;
+  }
+
+  i64(v: number | null | undefined): this {
+    (this.column('i64') as F64Column).put(this.rows, v);
+    return this;
+  }
+
+  /** An instant in seconds since the epoch. */
+  ts(v: number | null | undefined): this {
+    (this.column('ts') as F64Column).put(this.rows, v);
+    return this;
+  }
+
+  bool(v: boolean | null | undefined): this {
+    (this.column('bool') as BoolColumn).put(this.rows, v);
+    return this;
+  }
+
+  endRow(): void {
+    if (this.next !== this.columns.length || this.finished) throw this.badEnd();
+    this.next = 0;
     this.rows++;
   }
 
+  private badEnd(): TypeError {
+    if (this.finished) return new TypeError('store: rows added to a finished table batch');
+    return new TypeError(`store: a row ended after ${this.next} of ${this.columns.length} values (next column: ${this.columns[this.next]!.spec.name})`);
+  }
+
+  /** Appends one row given in column order: strings, numbers, booleans, string lists or null. */
+  add(values: readonly RowValue[]): void {
+    this.specs.forEach((spec, j) => {
+      const v = values[j];
+      switch (spec.kind) {
+        case 'str':
+          return this.str(v as string | null | undefined);
+        case 'strs':
+          return this.strs(v as readonly string[] | null | undefined);
+        case 'i32':
+          return this.i32(v as number | null | undefined);
+        case 'date':
+          return this.date(v as number | null | undefined);
+        case 'f64':
+          return this.f64(v as number | null | undefined);
+        case 'i64':
+          return this.i64(v as number | null | undefined);
+        case 'ts':
+          return this.ts(v as number | null | undefined);
+        case 'bool':
+          return this.bool(v as boolean | null | undefined);
+      }
+    });
+    this.endRow();
+  }
+
+  /**
+   * The rows as wire columns: views of the builder's own arrays (no copy; their buffers, a little larger
+   * than the rows, are what `transferables` hands to the other thread). The builder is done with then.
+   */
   finish(): TableBatch {
-    return { rows: this.rows, columns: this.builders.map((b) => b.finish(this.rows)) };
+    if (this.next !== 0) throw new TypeError(`store: the last row was not ended (${this.next} of ${this.columns.length} values)`);
+    if (this.finished) throw new TypeError('store: a table batch is finished only once');
+    this.finished = true;
+    return { rows: this.rows, columns: this.columns.map((col) => col.finish(this.rows)) };
   }
 }
 

@@ -6,7 +6,7 @@
 import { ZONE_NAMES } from '../domain/countries.ts';
 import { DEST_NAMES } from '../domain/numbering.ts';
 import type { Outcome } from '../domain/outcome.ts';
-import { dayFromYmd, daysInMonth, parseDate, parseInstant } from '../domain/time.ts';
+import { parseDate, parseInstant } from '../domain/time.ts';
 import type { Timeline } from '../domain/timeline.ts';
 import type { UsageColumns } from '../domain/usage.ts';
 import type { CompiledTimeline } from '../terms/compile.ts';
@@ -34,6 +34,13 @@ const UNITS = ['second', 'sms', 'byte'] as const;
 /** One run's rows for a batch of subscribers, table by table. */
 export class RunRows {
   private readonly tables = new Map<DataTable, TableBuilder>(DATA_TABLES.map((t) => [t, new TableBuilder(TABLE_COLUMNS[t])]));
+  private readonly subscribers = this.t('subscribers');
+  private readonly statements = this.t('statements');
+  private readonly lines = this.t('statement_lines');
+  private readonly decisions = this.t('decisions');
+  private readonly usage = this.t('usage');
+  private readonly ledger = this.t('ledger');
+  private readonly records = this.t('usage_records');
 
   constructor(private readonly options: RowOptions) {}
 
@@ -46,100 +53,114 @@ export class RunRows {
     const id = tl.subscriber.id;
     const who = (tl.subscriber.identity ?? {}) as { name?: unknown; company?: { name?: unknown }; address?: { city?: unknown } };
     const end = c.lifecycle.end;
-    this.t('subscribers').add([
-      id,
-      s.index,
-      s.personas.join('+'),
-      tl.contract.family,
-      tl.contract.plan,
-      tl.contract.lines.length,
-      typeof who.name === 'string' ? who.name : null,
-      typeof who.company?.name === 'string' ? who.company.name : null,
-      typeof who.address?.city === 'string' ? who.address.city : null,
-      c.lifecycle.activation?.day ?? null,
-      end?.lastDay ?? null,
-      end ? (end.by === 'activation_deadline' ? end.by : end.reason) : null,
-      o.balances.billedCents,
-      o.balances.owedCents,
-      o.balances.prepaidCreditCents,
-    ]);
+    this.subscribers
+      .str(id)
+      .i32(s.index)
+      .str(s.personas.join('+'))
+      .str(tl.contract.family)
+      .str(tl.contract.plan)
+      .i32(tl.contract.lines.length)
+      .str(typeof who.name === 'string' ? who.name : null)
+      .str(typeof who.company?.name === 'string' ? who.company.name : null)
+      .str(typeof who.address?.city === 'string' ? who.address.city : null)
+      .date(c.lifecycle.activation?.day ?? null)
+      .date(end?.lastDay ?? null)
+      .str(end ? (end.by === 'activation_deadline' ? end.by : end.reason) : null)
+      .i64(o.balances.billedCents)
+      .i64(o.balances.owedCents)
+      .i64(o.balances.prepaidCreditCents)
+      .endRow();
 
-    const statements = this.t('statements');
-    const lines = this.t('statement_lines');
     for (const st of o.statements) {
-      statements.add([id, st.index, day(st.issuedOn), day(st.dueOn), st.totalCents]);
-      st.lines.forEach((l, k) =>
-        lines.add([
-          id,
-          st.index,
-          k,
-          l.category,
-          l.tariff ?? null,
-          l.description,
-          day(l.period.start),
-          day(l.period.end),
-          l.quantity,
-          l.unit,
-          l.amountCents,
-          l.clauses,
-          l.assumed,
-        ]),
-      );
+      this.statements.str(id).i32(st.index).date(day(st.issuedOn)).date(day(st.dueOn)).i64(st.totalCents).endRow();
+      for (let k = 0; k < st.lines.length; k++) {
+        const l = st.lines[k]!;
+        this.lines
+          .str(id)
+          .i32(st.index)
+          .i32(k)
+          .str(l.category)
+          .str(l.tariff ?? null)
+          .str(l.description)
+          .date(day(l.period.start))
+          .date(day(l.period.end))
+          .f64(l.quantity)
+          .str(l.unit)
+          .i64(l.amountCents)
+          .strs(l.clauses)
+          .bool(l.assumed)
+          .endRow();
+      }
     }
 
-    const decisions = this.t('decisions');
-    o.decisions.forEach((d, k) =>
-      decisions.add([
-        id,
-        k,
-        d.kind,
-        instant(d.at),
-        d.until === undefined ? null : instant(d.until),
-        d.line ?? null,
-        d.service ?? null,
-        d.zone ?? null,
-        d.quantity ?? null,
-        d.amountCents ?? null,
-        d.detail,
-        d.clauses,
-        d.assumed,
-      ]),
-    );
+    for (let k = 0; k < o.decisions.length; k++) {
+      const d = o.decisions[k]!;
+      this.decisions
+        .str(id)
+        .i32(k)
+        .str(d.kind)
+        .ts(instant(d.at))
+        .ts(d.until === undefined ? null : instant(d.until))
+        .str(d.line ?? null)
+        .str(d.service ?? null)
+        .str(d.zone ?? null)
+        .f64(d.quantity ?? null)
+        .i64(d.amountCents ?? null)
+        .str(d.detail)
+        .strs(d.clauses)
+        .bool(d.assumed)
+        .endRow();
+    }
 
-    const usage = this.t('usage');
+    const periodStarts = o.periods.map((p) => day(p.start));
     for (const u of o.usage)
-      usage.add([id, u.period, day(o.periods[u.period]!.start), u.line, u.service, u.zone, u.unit, u.included, u.billed, u.throttled, u.blocked, u.free]);
+      this.usage
+        .str(id)
+        .i32(u.period)
+        .date(periodStarts[u.period]!)
+        .str(u.line)
+        .str(u.service)
+        .str(u.zone)
+        .str(u.unit)
+        .f64(u.included)
+        .f64(u.billed)
+        .f64(u.throttled)
+        .f64(u.blocked)
+        .f64(u.free)
+        .endRow();
 
-    const ledger = this.t('ledger');
-    o.ledger.forEach((e, k) => ledger.add([id, k, instant(e.at), e.kind, e.amountCents, e.balanceCents, e.detail, e.clauses]));
+    for (let k = 0; k < o.ledger.length; k++) {
+      const e = o.ledger[k]!;
+      this.ledger.str(id).i32(k).ts(instant(e.at)).str(e.kind).i64(e.amountCents).i64(e.balanceCents).str(e.detail).strs(e.clauses).endRow();
+    }
 
     if (this.options.usageRecords) this.addRecords(id, s.usage, c);
   }
 
   private addRecords(id: string, u: UsageColumns, c: CompiledTimeline): void {
-    const records = this.t('usage_records');
+    const records = this.records;
     for (let i = 0; i < u.count; i++) {
       const svc = u.service[i]!;
       const data = svc === 2;
-      records.add([
-        id,
-        i,
-        u.at[i]!,
-        u.recordedAt[i]!,
-        c.period[i]!,
-        c.lineIds[u.line[i]!]!,
-        SERVICES[svc]!,
-        u.incoming[i] ? 'in' : 'out',
-        u.countries[u.country[i]!]!,
-        ZONE_NAMES[c.zone[i]!]!,
-        data ? null : DEST_NAMES[u.dest[i]!]!,
-        data || u.to[i]! < 0 ? null : u.numbers[u.to[i]!]!,
-        u.amount[i]!,
-        c.quantity[i]!,
-        UNITS[svc]!,
-        u.recipients[i]!,
-        u.seconds[i]!,
-      ]);
+      records
+        .str(id)
+        .i32(i)
+        .ts(u.at[i]!)
+        .ts(u.recordedAt[i]!)
+        .i32(c.period[i]!)
+        .str(c.lineIds[u.line[i]!]!)
+        .str(SERVICES[svc]!)
+        .str(u.incoming[i] ? 'in' : 'out')
+        .str(u.countries[u.country[i]!]!)
+        .str(ZONE_NAMES[c.zone[i]!]!)
+        .str(data ? null : DEST_NAMES[u.dest[i]!]!)
+        .str(data || u.to[i]! < 0 ? null : u.numbers[u.to[i]!]!)
+        .f64(u.amount[i]!)
+        .f64(c.quantity[i]!)
+        .str(UNITS[svc]!)
+        .i32(u.recipients[i]!)
+        .f64(u.seconds[i]!)
+        .endRow();
     }
   }
 
@@ -149,43 +170,29 @@ export class RunRows {
   }
 }
 
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
-const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
-const isDigits = (s: string, at: readonly number[]) => at.every((i) => s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57);
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
-const INSTANT_DIGITS = [...DATE_DIGITS, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24];
-
 /**
- * A date of the outcome as a day number. The outcome writes 'YYYY-MM-DD' (formatDate): read by digit,
- * checked against parseDate's result once per distinct string.
+ * A date of the outcome ('YYYY-MM-DD') as a day number, read once per distinct string: the model's dates
+ * are the few hundred strings formatDate keeps, so a lookup (their hash is kept with them) is cheaper
+ * than reading the digits again.
  */
 function day(s: string): number {
-  const cached = DAYS.get(s);
-  if (cached !== undefined) return cached;
-  const d = parseDate(s);
-  if (d === undefined) throw new TypeError(`store: expected a date, got ${s}`);
-  if (DAYS.size > 10_000) DAYS.clear();
-  DAYS.set(s, d);
+  let d = DAYS.get(s);
+  if (d === undefined) {
+    d = parseDate(s);
+    if (d === undefined) throw new TypeError(`store: expected a date, got ${s}`);
+    if (DAYS.size >= 10_000) DAYS.clear();
+    DAYS.set(s, d);
+  }
   return d;
 }
 const DAYS = new Map<string, number>();
 
 /**
- * An instant of the outcome in seconds. The outcome writes 'YYYY-MM-DDTHH:MM:SS±HH:MM' (formatInstant);
- * that shape is read by digit arithmetic (it is a quarter of the rows' cost through parseInstant's regular
- * expression), anything else goes through parseInstant.
+ * An instant of the outcome in seconds. The outcome's own shape ('YYYY-MM-DDTHH:MM:SS±HH:MM', as
+ * formatInstant writes it) is read digit by digit by parseInstant; any other ISO form an engine may
+ * give goes through its full grammar.
  */
 function instant(s: string): number {
-  const sign = s.charCodeAt(19);
-  if (s.length === 25 && s.charCodeAt(10) === 84 /* T */ && (sign === 43 || sign === 45) && isDigits(s, INSTANT_DIGITS)) {
-    const year = two(s, 0) * 100 + two(s, 2);
-    const month = two(s, 5);
-    const dayOfMonth = two(s, 8);
-    if (month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= daysInMonth(year, month) && two(s, 11) < 24 && two(s, 14) < 60 && two(s, 17) < 60) {
-      const offset = (two(s, 20) * 3600 + two(s, 23) * 60) * (sign === 45 ? -1 : 1);
-      return dayFromYmd(year, month, dayOfMonth) * 86_400 + two(s, 11) * 3600 + two(s, 14) * 60 + two(s, 17) - offset;
-    }
-  }
   const t = parseInstant(s);
   if (t === undefined) throw new TypeError(`store: expected an instant, got ${s}`);
   return t;
