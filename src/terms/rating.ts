@@ -3,7 +3,7 @@ import { UsageFlag } from '../domain/usage.ts';
 import type { Block } from './lifecycle.ts';
 import { Zone, ZONE_NAMES } from '../domain/countries.ts';
 import { isClic, SERVICES, Svc } from '../domain/families.ts';
-import { lineAmount, roundHalfUp } from '../domain/money.ts';
+import { lineAmount, roundHalfUp, type Rate } from '../domain/money.ts';
 import { Dest } from '../domain/numbering.ts';
 import type { DecisionT, UsageRowT } from '../domain/outcome.ts';
 import { TARIFF_COUNT, T } from '../domain/tariffs.ts';
@@ -74,6 +74,8 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
   const family = c.timeline.contract.family;
   const clic = isClic(family);
   const rates = catalog.rates;
+  // Each tariff's rate read from the catalog once, when first needed (what-if reuse records which were read).
+  const rateOf: Array<Rate | undefined> = new Array(TARIFF_COUNT);
   const tbps = catalog.throttleBytesPerSecond;
   const dataBarred = c.timeline.contract.dataBarred;
   const abnormal = (at: number, line: number, service: string): DecisionT => ({
@@ -221,7 +223,7 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     else billed[p * TARIFF_COUNT + tariff] = billed[p * TARIFF_COUNT + tariff]! + q;
     const k = p * TARIFF_COUNT + tariff;
     alertQuantity[k] = alertQuantity[k]! + q;
-    const amount = lineAmount(alertQuantity[k]!, rates[tariff]!);
+    const amount = lineAmount(alertQuantity[k]!, (rateOf[tariff] ??= rates[tariff]!));
     periodCharges[p] = periodCharges[p]! + amount - alertAmount[k]!;
     alertAmount[k] = amount;
     if (alertLevel[p]! < 1 && periodCharges[p]! > 0) {
@@ -431,6 +433,8 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
 }
 
 /** The usage summary as outcome rows: one per period, line, service and origin zone with any usage. */
+const UNITS = ['second', 'sms', 'byte'] as const;
+
 export function usageRows(c: CompiledTimeline, usage: Float64Array): UsageRowT[] {
   const rows: UsageRowT[] = [];
   const nL = c.lineIds.length;
@@ -447,7 +451,7 @@ export function usageRows(c: CompiledTimeline, usage: Float64Array): UsageRowT[]
             line: c.lineIds[l]!,
             service: SERVICES[s]!,
             zone: ZONE_NAMES[z]!,
-            unit: (['second', 'sms', 'byte'] as const)[s]!,
+            unit: UNITS[s]!,
             included: usage[u + Treat.INCLUDED]!,
             billed: usage[u + Treat.BILLED]!,
             throttled: usage[u + Treat.THROTTLED]!,
