@@ -252,6 +252,9 @@ function assemble(
   const period = new Int32Array(n);
   let late = false;
   let pi = 0;
+  // Read from the catalog once, and only when a record needs it (what-if reuse records what was read).
+  let callIncrement: number | undefined;
+  let dataIncrement: number | undefined;
   for (let i = 0; i < n; i++) {
     const t = u.at[i]!;
     while (pi + 1 < periods.length && t >= bounds[pi + 1]!) pi++;
@@ -261,10 +264,10 @@ function assemble(
     const s = u.service[i]!;
     quantity[i] =
       s === Svc.CALL
-        ? roundUpTo(u.amount[i]!, catalog.callIncrementSeconds)
+        ? roundUpTo(u.amount[i]!, (callIncrement ??= catalog.callIncrementSeconds))
         : s === Svc.SMS
           ? smsSegments(u.amount[i]!) * u.recipients[i]!
-          : roundUpTo(u.amount[i]!, catalog.dataIncrementBytes);
+          : roundUpTo(u.amount[i]!, (dataIncrement ??= catalog.dataIncrementBytes));
   }
   const totals = [0, 0, 0];
   for (let i = 0; i < n; i++) totals[u.service[i]!] = totals[u.service[i]!]! + quantity[i]!;

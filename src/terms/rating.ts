@@ -76,6 +76,7 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
   const rates = catalog.rates;
   // Each tariff's rate read from the catalog once, when first needed (what-if reuse records which were read).
   const rateOf: Array<Rate | undefined> = new Array(TARIFF_COUNT);
+  let secondAlertAbove: number | undefined;
   const tbps = catalog.throttleBytesPerSecond;
   const dataBarred = c.timeline.contract.dataBarred;
   const abnormal = (at: number, line: number, service: string): DecisionT => ({
@@ -237,13 +238,13 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
         assumed: false,
       });
     }
-    if (alertLevel[p]! < 2 && periodCharges[p]! > catalog.secondAlertAbove) {
+    if (alertLevel[p]! < 2 && periodCharges[p]! > (secondAlertAbove ??= catalog.secondAlertAbove)) {
       alertLevel[p] = 2;
       decide({
         kind: 'alert',
         at: formatInstant(arrived),
         amountCents: periodCharges[p]!,
-        detail: `second SMS alert: consumption exceeds the tariff plan by more than ${catalog.secondAlertAbove / 100} euros`,
+        detail: `second SMS alert: consumption exceeds the tariff plan by more than ${secondAlertAbove / 100} euros`,
         clauses: ['BASE-D.6.1.3'],
         assumed: false,
       });
