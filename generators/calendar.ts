@@ -25,16 +25,26 @@ const SECONDS_PER_DAY = 86_400;
 /** Per year: the day numbers of the last Sundays of March and October (EU summer time, Directive 2000/84/EC). */
 const summerCache = new Map<number, readonly [Day, Day]>();
 
+let lastYear = NaN;
+let lastSummer: readonly [Day, Day] = [0, 0];
+
+/**
+ * The year's switch days. No closure in here: a closure over `year` would make every call allocate a
+ * context for it, even the calls answered from the cache (and this runs for every day of every subscriber).
+ */
 function summerDays(year: number): readonly [Day, Day] {
+  // The year asked for is nearly always the last one (the expander asks for every day in turn).
+  if (year === lastYear) return lastSummer;
   let s = summerCache.get(year);
-  if (!s) {
-    const lastSunday = (month: number) => {
-      const last = dayFromYmd(year, month, daysInMonth(year, month));
-      return last - ((weekdayOfDay(last) + 1) % 7);
-    };
-    summerCache.set(year, (s = [lastSunday(3), lastSunday(10)]));
-  }
+  if (!s) summerCache.set(year, (s = [lastSunday(year, 3), lastSunday(year, 10)]));
+  lastYear = year;
+  lastSummer = s;
   return s;
+}
+
+function lastSunday(year: number, month: number): Day {
+  const last = dayFromYmd(year, month, daysInMonth(year, month));
+  return last - ((weekdayOfDay(last) + 1) % 7);
 }
 
 /**
@@ -42,8 +52,8 @@ function summerDays(year: number): readonly [Day, Day] {
  * in summer time from the day after the last Sunday of March to the last Sunday of October included.
  */
 export function midnight(day: Day): Instant {
-  const [march, october] = summerDays(yearOf(day));
-  return day * SECONDS_PER_DAY - (day > march && day <= october ? 7_200 : 3_600);
+  const summer = summerDays(yearOf(day));
+  return day * SECONDS_PER_DAY - (day > summer[0] && day <= summer[1] ? 7_200 : 3_600);
 }
 
 let cachedYear = 0;

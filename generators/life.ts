@@ -4,7 +4,9 @@
  * the account events in time order and writes the payments and top-ups.
  */
 import { formatDate, formatInstant, type Day, type Instant } from '../src/domain/time.ts';
+import type { TimelineEvent } from '../src/domain/timeline.ts';
 import { instantOn } from './calendar.ts';
+import { withDefaults } from './events/defaults.ts';
 import type { AccountEvent, AccountEventBody, BuildContext, UsageHook, UsageProfile } from './types.ts';
 
 /** How one statement gets paid: `daysAfterDue` may be negative (before the due date). */
@@ -83,6 +85,27 @@ export class Life {
     this.lineFrom[line] = t;
   }
 
+  /** Whether `line` can be used at `t` (activated, not blocked, contract running). */
+  canUse(line: number, t: Instant): boolean {
+    if (t < this.lineFrom[line]! || t >= this.endAt) return false;
+    const blocks = this.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (t >= b.from && t < b.to && (b.line < 0 || b.line === line)) return false;
+    }
+    return true;
+  }
+
+  /** Whether every line can be used from `from` to `to` (the common case: no check per record). */
+  canUseAll(from: Instant, to: Instant): boolean {
+    if (to > this.endAt) return false;
+    const lf = this.lineFrom;
+    for (let l = 0; l < lf.length; l++) if (lf[l]! > from) return false;
+    const blocks = this.blocks;
+    for (let i = 0; i < blocks.length; i++) if (blocks[i]!.from < to && blocks[i]!.to > from) return false;
+    return true;
+  }
+
   trip(from: Day, to: Day, country: string): void {
     if (to > from) this.trips.push({ from, to, country });
   }
@@ -91,8 +114,11 @@ export class Life {
     this.hooks.push(h);
   }
 
-  /** Account events in time order (stable), payments and top-ups included; after the end only payments, disputes, a port-out and a refund request. */
-  finish(): AccountEvent[] {
+  /**
+   * Account events in time order (stable), payments and top-ups included, with the schema's defaults
+   * filled in; after the end only payments, disputes, a port-out and a refund request.
+   */
+  finish(): TimelineEvent[] {
     const { ctx } = this;
     for (const s of this.manual ? ctx.statements : []) {
       const plan = this.payments[s.index] ?? { kind: 'pay', daysAfterDue: -this.habits.payDaysBeforeDue, second: this.habits.paySecond };
@@ -108,7 +134,7 @@ export class Life {
         this.add(instantOn(d, this.habits.paySecond), { type: 'top_up', amountCents: this.habits.topUpCents, promotional: false });
     }
     this.events.sort((a, b) => a.t - b.t || a.seq - b.seq);
-    const out: AccountEvent[] = [];
+    const out: TimelineEvent[] = [];
     let closed = false;
     let relativeEnded = false;
     for (const { t, e } of this.events) {
@@ -119,7 +145,7 @@ export class Life {
         else if (this.endKind === 'death' && e.type === 'termination' && !relativeEnded) relativeEnded = true;
         else continue;
       }
-      out.push({ ...e, at: formatInstant(t) } as AccountEvent);
+      out.push(withDefaults({ ...e, at: formatInstant(t) } as AccountEvent));
     }
     return out;
   }

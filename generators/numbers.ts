@@ -15,22 +15,26 @@ const MOBILE_BLOCKS = [45, 46, 46, 47, 47, 47, 47, 48, 48, 48, 49, 49, 49, 49] a
 const AREAS_1 = ['2', '3', '9'] as const;
 const AREAS_2 = ['10', '11', '12', '13', '14', '15', '16', '19', '50', '51', '52', '53', '54', '55', '56', '57', '58', '59', '60', '61', '63', '64', '65', '67', '68', '69', '71', '81', '82', '83', '84', '85', '86', '87', '89', '40', '41', '42', '43', '44'] as const;
 
-function digits(rng: Rng, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(48 + rng.below(10));
-  return s;
+/**
+ * A uniform `n`-digit number that does not start with 0, as text (n ≤ 10): one draw and one conversion,
+ * not one per digit (numbers are drawn by the thousand: the directory of usage/parties.ts, every SIM).
+ */
+function leadingNonZero(rng: Rng, n: number): string {
+  return String(rng.int(POWERS_OF_10[n - 1]!, POWERS_OF_10[n]! - 1));
 }
+const POWERS_OF_10 = Array.from({ length: 11 }, (_, k) => 10 ** k);
 
 /** A Belgian mobile number, +32 4[5-9]x xx xx xx (E.164). */
 export function belgianMobile(rng: Rng): string {
-  return `+32${rng.pick(MOBILE_BLOCKS)}${digits(rng, 7)}`;
+  // The block (45–49) and seven uniform digits, in one number.
+  return `+32${rng.pick(MOBILE_BLOCKS) * 10_000_000 + rng.int(0, 9_999_999)}`;
 }
 
 /** A Belgian geographic number (E.164): 8 digits after +32, area code included. */
 export function belgianFixed(rng: Rng): string {
   const area = rng.chance(0.5) ? rng.pick(AREAS_1) : rng.pick(AREAS_2);
   // The subscriber number never starts with 0 (090x after area 9 would be a premium number).
-  return `+32${area}${1 + rng.below(9)}${digits(rng, 7 - area.length)}`;
+  return `+32${area}${leadingNonZero(rng, 8 - area.length)}`;
 }
 
 /** The same number in the Belgian national form (0…), as people often dial it. */
@@ -53,8 +57,8 @@ CODE_OF.set('CA', '1');
 /** A local number of `country` (E.164): its calling code and a subscriber number long enough for any plan. */
 export function localNumber(rng: Rng, country: string): string {
   const code = CODE_OF.get(country) ?? '33';
-  if (code === '1') return `+1${rng.int(201, 989)}${digits(rng, 7)}`;
-  return `+${code}${1 + rng.below(9)}${digits(rng, Math.max(6, 10 - code.length))}`;
+  if (code === '1') return `+1${rng.int(201, 989) * 10_000_000 + rng.int(0, 9_999_999)}`;
+  return `+${code}${leadingNonZero(rng, 1 + Math.max(6, 10 - code.length))}`;
 }
 
 /** Belgian mobile numbers in 045x–049x as an arbitrary (E.164 or national form). */

@@ -9,21 +9,26 @@ import type { UsageProfile } from './types.ts';
 
 /** An everyday subscriber's usage profile. */
 export function usageProfile(): fc.Arbitrary<UsageProfile> {
-  const tenths = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((n) => n / 10);
-  const percent = (min: number, max: number) => fc.integer({ min, max }).map((n) => n / 100);
-  return fc.record({
-    callsPerDay: tenths(0.3, 3),
-    smsPerDay: tenths(0.1, 1.5),
-    dataPerDay: tenths(0.3, 2.5),
-    callMedianSeconds: fc.integer({ min: 30, max: 240 }),
-    dataMedianBytes: fc.integer({ min: 1, max: 40 }).map((mb) => mb * 1_000_000),
-    incomingShare: percent(20, 50),
-    foreignShare: percent(0, 10),
-    specialShare: percent(0, 6),
-    otherSims: percent(10, 60),
-    dataSimPerDay: tenths(0.2, 2),
-    fixedPerDay: tenths(0.5, 3),
-  });
+  // Integers in tenths and percents, divided when the profile is made: one arbitrary per field and one
+  // mapping for all (this is drawn for every subscriber), and they shrink to round numbers.
+  const int = (min: number, max: number) => fc.integer({ min, max });
+  return fc
+    .tuple(int(3, 30), int(1, 15), int(3, 25), int(30, 240), int(1, 40), int(20, 50), int(0, 10), int(0, 6), int(10, 60), int(2, 20), int(5, 30))
+    .map(
+      ([calls, sms, data, callMedianSeconds, dataMb, incoming, foreign, special, otherSims, dataSim, fixed]): UsageProfile => ({
+        callsPerDay: calls / 10,
+        smsPerDay: sms / 10,
+        dataPerDay: data / 10,
+        callMedianSeconds,
+        dataMedianBytes: dataMb * 1_000_000,
+        incomingShare: incoming / 100,
+        foreignShare: foreign / 100,
+        specialShare: special / 100,
+        otherSims: otherSims / 100,
+        dataSimPerDay: dataSim / 10,
+        fixedPerDay: fixed / 10,
+      }),
+    );
 }
 
 /** The profile with every daily rate multiplied by `k` (durations and volumes unchanged). */

@@ -20,6 +20,12 @@ export const FAIR_NAMES = ['calls', 'SMS', 'data in Belgium', 'data in the EU zo
 
 /** The line kinds as the meter sees them. */
 export const Kind = { MOBILE: 0, DATA: 1, FIXED: 2, PHONE2GO: 3 } as const;
+const KIND_OF = { mobile: Kind.MOBILE, data: Kind.DATA, fixed: Kind.FIXED, phone2go: Kind.PHONE2GO } as const;
+
+/** Each line's `Kind`. */
+export function lineKinds(lines: ReadonlyArray<{ readonly kind: keyof typeof KIND_OF }>): Uint8Array {
+  return Uint8Array.from(lines, (l) => KIND_OF[l.kind]);
+}
 
 export function smsCount(characters: number, recipients: number): number {
   return (characters <= 160 ? 1 : Math.ceil(characters / 160)) * recipients;

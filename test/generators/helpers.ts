@@ -3,11 +3,13 @@
  * combination, a short horizon), populations, and the checks every generated subscriber must pass.
  */
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { PERSONAS } from '../../generators/personas/index.ts';
 import { population, toTimelineDocument, type GeneratedSubscriber } from '../../generators/population.ts';
 import { situationsOf, type SituationId } from '../../generators/stats.ts';
 import { loadCatalog, type Catalog } from '../../src/domain/catalog.ts';
 import { resolveScenario, ScenarioSchema, type Scenario } from '../../src/domain/scenario.ts';
+import { TimelineSchema } from '../../src/domain/timeline.ts';
 import { parseTimeline } from '../../src/terms/model.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,10 +45,14 @@ export function generate(scenario: Scenario, count: number, from = 0): Generated
   return [...population(scenario, catalog, { count: from + count, from })];
 }
 
-/** The subscriber as a JSON document, through a JSON round trip, validated by the timeline schema. */
+/**
+ * The subscriber as a JSON document, through a JSON round trip, validated by the timeline schema; and its
+ * header (`sub.timeline`, built without the schema's parse) already what the parse returns, defaults included.
+ */
 export function validDocument(sub: GeneratedSubscriber): unknown {
   const doc = JSON.parse(JSON.stringify(toTimelineDocument(sub)));
   parseTimeline(doc, `subscriber ${sub.index}`);
+  expect(TimelineSchema.parse(sub.timeline), `subscriber ${sub.index}: the header as the schema parses it`).toEqual(sub.timeline);
   return doc;
 }
 

@@ -24,7 +24,7 @@ const mixed = scenarioOf(
 );
 
 describe('population', () => {
-  it('makes timelines valid by the timeline schema, for every persona, horizon and index (property)', () => {
+  it('makes timelines valid by the timeline schema, defaults written out, for every persona, horizon and index (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PERSONA_IDS), fc.integer({ min: 1, max: 4 }), fc.nat(100_000), fc.nat(), (id, months, index, seed) => {
         const scenario = scenarioOf([{ personas: [id] }], { months, seed });

@@ -1,0 +1,260 @@
+/**
+ * Where the expander writes usage rows: growable scratch columns, reused from one subscriber to the
+ * next, with the subscriber's country and number tables; `build` copies the rows into the domain's
+ * `UsageColumns`, one buffer per subscriber. Unlike the domain's `UsageBuilder` it lets the expander
+ * reserve room for a day's rows once, move rows between writers (to merge a persona's records into the
+ * day's ordinary ones) and drop rows.
+ *
+ * The twelve columns are kept as blocks of four typed arrays, one per element type (the 64-bit floats
+ * `at`, `recordedAt`, `amount`, `seconds` one after the other in one array, and so on): writing a row
+ * then looks up four arrays instead of twelve, which halves its cost, and nearly every usage record of
+ * a population is written here.
+ */
+import type { UsageColumns } from '../../src/domain/usage.ts';
+
+/** Bytes of one row over all columns: 4 × 8 (at, recordedAt, amount, seconds) + 4 (to) + 3 × 2 + 4 × 1. */
+const ROW_BYTES = 46;
+/** Blocks of `f64`. */
+const AT = 0;
+const RECORDED_AT = 1;
+const AMOUNT = 2;
+const SECONDS = 3;
+/** Blocks of `u16`. */
+const LINE = 0;
+const COUNTRY = 1;
+const RECIPIENTS = 2;
+/** Blocks of `u8`. */
+const SERVICE = 0;
+const INCOMING = 1;
+const DEST = 2;
+const FLAGS = 3;
+
+export class UsageWriter {
+  count = 0;
+  /** Rows each block holds. */
+  private capacity: number;
+  private f64: Float64Array;
+  private i32: Int32Array;
+  private u16: Uint16Array;
+  private u8: Uint8Array;
+  countries: string[] = [];
+  numbers: string[] = [];
+  private readonly countryIndex = new Map<string, number>();
+  private readonly numberIndex = new Map<string, number>();
+
+  constructor(capacity = 4096) {
+    this.capacity = capacity;
+    this.f64 = new Float64Array(4 * capacity);
+    this.i32 = new Int32Array(capacity);
+    this.u16 = new Uint16Array(3 * capacity);
+    this.u8 = new Uint8Array(4 * capacity);
+  }
+
+  /** Starts a new subscriber (the tables handed out by `build` stay with their columns). */
+  reset(): void {
+    this.count = 0;
+    this.countries = [];
+    this.numbers = [];
+    this.countryIndex.clear();
+    this.numberIndex.clear();
+  }
+
+  countryId(iso2: string): number {
+    let i = this.countryIndex.get(iso2);
+    if (i === undefined) {
+      i = this.countries.length;
+      this.countries.push(iso2);
+      this.countryIndex.set(iso2, i);
+    }
+    return i;
+  }
+
+  /**
+   * Adds a number to the table without looking for it first: for a subscriber's contacts, registered
+   * once each at the start (a contact picked twice from the directory only takes two ids).
+   */
+  addNumber(number: string): number {
+    return this.numbers.push(number) - 1;
+  }
+
+  /** The id of a number in the table, added if it is not there yet. */
+  numberId(number: string): number {
+    let i = this.numberIndex.get(number);
+    if (i === undefined) {
+      i = this.numbers.length;
+      this.numbers.push(number);
+      this.numberIndex.set(number, i);
+    }
+    return i;
+  }
+
+  /** Room for `n` more rows. */
+  reserve(n: number): void {
+    if (this.count + n > this.capacity) this.grow(this.count + n);
+  }
+
+  /**
+   * `push` into room made by `reserve` (the ordinary records reserve a day's rows at once): no capacity
+   * check, which lets the compiler keep the columns at hand across a day's rows.
+   */
+  append(
+    at: number,
+    service: number,
+    line: number,
+    country: number,
+    dest: number,
+    to: number,
+    amount: number,
+    recordedAt: number,
+    incoming: number,
+    recipients: number,
+    seconds: number,
+    flags: number,
+  ): void {
+    const i = this.count++;
+    const c = this.capacity;
+    const f64 = this.f64;
+    f64[AT * c + i] = at;
+    f64[RECORDED_AT * c + i] = recordedAt;
+    f64[AMOUNT * c + i] = amount;
+    f64[SECONDS * c + i] = seconds;
+    this.i32[i] = to;
+    const u16 = this.u16;
+    u16[LINE * c + i] = line;
+    u16[COUNTRY * c + i] = country;
+    u16[RECIPIENTS * c + i] = recipients;
+    const u8 = this.u8;
+    u8[SERVICE * c + i] = service;
+    u8[INCOMING * c + i] = incoming;
+    u8[DEST * c + i] = dest;
+    u8[FLAGS * c + i] = flags;
+  }
+
+  /** Appends one row (time order is the caller's); `amount` is call seconds, SMS characters or data bytes. */
+  push(
+    at: number,
+    service: number,
+    line: number,
+    country: number,
+    dest: number,
+    to: number,
+    amount: number,
+    recordedAt: number,
+    incoming: number,
+    recipients: number,
+    seconds: number,
+    flags: number,
+  ): void {
+    if (this.count === this.capacity) this.grow(this.count + 1);
+    this.append(at, service, line, country, dest, to, amount, recordedAt, incoming, recipients, seconds, flags);
+  }
+
+  // The columns of row i.
+  at(i: number): number {
+    return this.f64[AT * this.capacity + i]!;
+  }
+  amount(i: number): number {
+    return this.f64[AMOUNT * this.capacity + i]!;
+  }
+  line(i: number): number {
+    return this.u16[LINE * this.capacity + i]!;
+  }
+  country(i: number): number {
+    return this.u16[COUNTRY * this.capacity + i]!;
+  }
+  recipients(i: number): number {
+    return this.u16[RECIPIENTS * this.capacity + i]!;
+  }
+  service(i: number): number {
+    return this.u8[SERVICE * this.capacity + i]!;
+  }
+  incoming(i: number): boolean {
+    return this.u8[INCOMING * this.capacity + i] === 1;
+  }
+  dest(i: number): number {
+    return this.u8[DEST * this.capacity + i]!;
+  }
+
+  /** Appends row `i` of `from` (whose country and number ids are this writer's) into room made by `reserve`. */
+  copyRow(from: UsageWriter, i: number): void {
+    const c = from.capacity;
+    const f64 = from.f64;
+    const u16 = from.u16;
+    const u8 = from.u8;
+    this.append(
+      f64[AT * c + i]!,
+      u8[SERVICE * c + i]!,
+      u16[LINE * c + i]!,
+      u16[COUNTRY * c + i]!,
+      u8[DEST * c + i]!,
+      from.i32[i]!,
+      f64[AMOUNT * c + i]!,
+      f64[RECORDED_AT * c + i]!,
+      u8[INCOMING * c + i]!,
+      u16[RECIPIENTS * c + i]!,
+      f64[SECONDS * c + i]!,
+      u8[FLAGS * c + i]!,
+    );
+  }
+
+  /** Moves rows `from..count` to the end of `into` (emptied first) and drops them here. */
+  moveTail(from: number, into: UsageWriter): void {
+    into.count = 0;
+    into.reserve(this.count - from);
+    for (let i = from; i < this.count; i++) into.copyRow(this, i);
+    this.count = from;
+  }
+
+  /** The rows written since `reset`, as columns over one buffer (the domain's layout: widest first, so every view is aligned). */
+  build(): UsageColumns {
+    const n = this.count;
+    const c = this.capacity;
+    // Every byte of the buffer is copied into below: Node's unpooled, uninitialised allocation spares zeroing it first.
+    const buffer = Buffer.allocUnsafeSlow(n * ROW_BYTES).buffer;
+    const f64 = new Float64Array(buffer, 0, 4 * n);
+    for (let b = 0; b < 4; b++) f64.set(this.f64.subarray(b * c, b * c + n), b * n);
+    const to = new Int32Array(buffer, 32 * n, n);
+    to.set(this.i32.subarray(0, n));
+    const u16 = new Uint16Array(buffer, 36 * n, 3 * n);
+    for (let b = 0; b < 3; b++) u16.set(this.u16.subarray(b * c, b * c + n), b * n);
+    const u8 = new Uint8Array(buffer, 42 * n, 4 * n);
+    for (let b = 0; b < 4; b++) u8.set(this.u8.subarray(b * c, b * c + n), b * n);
+    return {
+      count: n,
+      at: f64.subarray(AT * n, (AT + 1) * n),
+      recordedAt: f64.subarray(RECORDED_AT * n, (RECORDED_AT + 1) * n),
+      amount: f64.subarray(AMOUNT * n, (AMOUNT + 1) * n),
+      seconds: f64.subarray(SECONDS * n, (SECONDS + 1) * n),
+      to,
+      line: u16.subarray(LINE * n, (LINE + 1) * n),
+      country: u16.subarray(COUNTRY * n, (COUNTRY + 1) * n),
+      recipients: u16.subarray(RECIPIENTS * n, (RECIPIENTS + 1) * n),
+      service: u8.subarray(SERVICE * n, (SERVICE + 1) * n),
+      incoming: u8.subarray(INCOMING * n, (INCOMING + 1) * n),
+      dest: u8.subarray(DEST * n, (DEST + 1) * n),
+      flags: u8.subarray(FLAGS * n, (FLAGS + 1) * n),
+      countries: this.countries,
+      numbers: this.numbers,
+    };
+  }
+
+  /** Doubles the capacity (at least to `atLeast` rows), each block moved to its new place. */
+  private grow(atLeast: number): void {
+    const old = this.capacity;
+    let cap = old * 2;
+    while (cap < atLeast) cap *= 2;
+    const f64 = new Float64Array(4 * cap);
+    const u16 = new Uint16Array(3 * cap);
+    const u8 = new Uint8Array(4 * cap);
+    for (let b = 0; b < 4; b++) f64.set(this.f64.subarray(b * old, (b + 1) * old), b * cap);
+    for (let b = 0; b < 3; b++) u16.set(this.u16.subarray(b * old, (b + 1) * old), b * cap);
+    for (let b = 0; b < 4; b++) u8.set(this.u8.subarray(b * old, (b + 1) * old), b * cap);
+    const i32 = new Int32Array(cap);
+    i32.set(this.i32);
+    this.capacity = cap;
+    this.f64 = f64;
+    this.i32 = i32;
+    this.u16 = u16;
+    this.u8 = u8;
+  }
+}
