@@ -62,7 +62,7 @@ if (childAt >= 0) {
 const quick = args.includes('--quick');
 const COUNT = option('count', quick ? 2_000 : 100_000);
 const SAMPLE = option('sample', quick ? 150 : 1_000);
-const SPEEDUP = option('speedup', quick ? 300 : 2_000);
+const SPEEDUP = option('speedup', quick ? 300 : 10_000);
 const SECTIONS = new Set((args.find((x) => x.startsWith('--sections='))?.slice(11) ?? '1,2,3,4').split(','));
 const dir = mkdtempSync(join(os.tmpdir(), 'termlab-bench-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
