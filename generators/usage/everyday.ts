@@ -14,7 +14,7 @@ import { UsageFlag } from '../../src/domain/usage.ts';
 import type { Life } from '../life.ts';
 import type { Rng } from '../rng.ts';
 import type { BuildContext } from '../types.ts';
-import type { UsageWriter } from './columns.ts';
+import type { UsageBuilder } from '../../src/domain/usage.ts';
 import { Kind } from './meter.ts';
 import { logNormalTable } from './normal.ts';
 import { Pool, type Parties } from './parties.ts';
@@ -77,7 +77,7 @@ export class EverydayUsage {
   private zone: number = Zone.BE;
 
   constructor(
-    private readonly out: UsageWriter,
+    private readonly out: UsageBuilder,
     private readonly parties: Parties,
   ) {}
 

@@ -1,6 +1,6 @@
 /**
  * The usage expander: a subscriber's calls, SMS and data sessions, day by day over the horizon, drawn
- * by a seeded xoshiro128** PRNG and written straight into columns (no object per record; columns.ts).
+ * by a seeded xoshiro128** PRNG and written straight into columns (no object per record; the domain's UsageBuilder).
  * Each day: where the subscriber is (trips), whether every line can be used all day (activation,
  * suspension, lost SIM, end of contract), the ordinary records (everyday.ts), then the personas' hooks
  * add theirs, which are merged in time order with the day's and counted by the `Meter`, so that hooks
@@ -15,7 +15,7 @@ import { midnight } from '../calendar.ts';
 import type { Life } from '../life.ts';
 import { Rng } from '../rng.ts';
 import type { BuildContext } from '../types.ts';
-import { UsageWriter } from './columns.ts';
+import { UsageBuilder } from '../../src/domain/usage.ts';
 import { dayState, EverydayUsage } from './everyday.ts';
 import { lineKinds, Meter } from './meter.ts';
 import { Parties } from './parties.ts';
@@ -53,11 +53,11 @@ export class DayContext {
   home = 0;
 
   /** The subscriber's rows (scratch columns reused, only the result of `build` is allocated). */
-  private readonly out = new UsageWriter();
+  private readonly out = new UsageBuilder();
   /** The hooks' records of the day, before they are merged in time order (their country and number ids are `out`'s). */
-  private readonly hookRows = new UsageWriter(256);
+  private readonly hookRows = new UsageBuilder(256);
   /** The day's ordinary records while a merge is under way. */
-  private readonly mergeScratch = new UsageWriter(256);
+  private readonly mergeScratch = new UsageBuilder(256);
   private readonly parties = new Parties(this.out);
   private readonly everyday = new EverydayUsage(this.out, this.parties);
   /** Per day of the horizon: where the subscriber is, and its zone. */
@@ -300,7 +300,7 @@ export class DayContext {
 let HOOK_ORDER = new Int32Array(64);
 
 /** The rows of `w` in time order, stably (hooks add few records a day, mostly already in order). */
-function timeOrder(w: UsageWriter): Int32Array {
+function timeOrder(w: UsageBuilder): Int32Array {
   const n = w.count;
   if (HOOK_ORDER.length < n) HOOK_ORDER = new Int32Array(Math.max(n, HOOK_ORDER.length * 2));
   const o = HOOK_ORDER;
@@ -326,7 +326,7 @@ function timeOrder(w: UsageWriter): Int32Array {
 }
 
 /** The first `n` row indexes in `order` sorted by time, stably (a function of its own: its comparator's closure would make every `timeOrder` call allocate). */
-function sortByTime(w: UsageWriter, order: Int32Array, n: number): void {
+function sortByTime(w: UsageBuilder, order: Int32Array, n: number): void {
   const idx = Array.from(order.subarray(0, n));
   idx.sort((x, y) => w.at(x) - w.at(y) || x - y);
   order.set(idx);

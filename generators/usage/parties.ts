@@ -19,7 +19,7 @@ import {
   SPECIAL_NUMBERS,
 } from '../numbers.ts';
 import { Rng } from '../rng.ts';
-import type { UsageWriter } from './columns.ts';
+import type { UsageBuilder } from '../../src/domain/usage.ts';
 
 /** The pools of `Parties.special`. */
 export const Pool = { SPECIAL: 0, PREMIUM: 1, FREE: 2, SHORT: 3, EMERGENCY: 4 } as const;
@@ -86,7 +86,7 @@ export class Parties {
 
   private rng!: Rng;
 
-  constructor(private readonly writer: UsageWriter) {}
+  constructor(private readonly writer: UsageBuilder) {}
 
   /**
    * Picks a new subscriber's contacts (mobile or fixed, written in E.164 or the national form) and numbers

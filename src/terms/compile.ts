@@ -121,7 +121,7 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
     const country = usage.countryId(e.from);
     eventIndex.push(i);
     if (e.type === 'data') {
-      usage.push(t, Svc.DATA, li!, country, Dest.BE_MOBILE, -1, e.bytes, recordedAt, false, 1, e.seconds, 0);
+      usage.push(t, Svc.DATA, li!, country, Dest.BE_MOBILE, -1, e.bytes, recordedAt, 0, 1, e.seconds, 0);
       continue;
     }
     const cls = classify(e.to);
@@ -129,8 +129,8 @@ export function compileTimeline(timeline: Timeline, catalog: Catalog, file: stri
     const dest = (cls as { dest: number }).dest;
     const to = usage.numberId(e.to);
     const flags = usageFlags(e);
-    if (e.type === 'call') usage.push(t, Svc.CALL, li!, country, dest, to, e.seconds, recordedAt, e.direction === 'in', 1, 0, flags);
-    else usage.push(t, Svc.SMS, li!, country, dest, to, e.characters, recordedAt, false, e.recipients, 0, flags);
+    if (e.type === 'call') usage.push(t, Svc.CALL, li!, country, dest, to, e.seconds, recordedAt, e.direction === 'in' ? 1 : 0, 1, 0, flags);
+    else usage.push(t, Svc.SMS, li!, country, dest, to, e.characters, recordedAt, 0, e.recipients, 0, flags);
   }
   return assemble(timeline, contract, usage.build(), Int32Array.from(eventIndex), account, catalog, file, (row) => `events[${eventIndex[row]}]`);
 }
