@@ -44,6 +44,8 @@ const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The transaction's scratch table of reused subscribers (see `reuse`). */
 const REUSED = 'termlab_reused_subscribers';
+/** The transaction's temporary table of the rows being copied for a reusing run. */
+const COPY = 'termlab_reused_rows';
 
 export class StoreWriter {
   private appenders: Map<DataTable, DuckDBAppender> | undefined;
@@ -171,13 +173,17 @@ export class StoreWriter {
     this.closeAppenders();
     this.appendMs += performance.now() - t0;
     const t1 = performance.now();
+    // Through a temporary table: DuckDB 1.5 can fail an INSERT that reads the table it writes within the
+    // transaction that appended to it (an internal error on a partial block, seen with one thread).
     for (const [runId, fromRunId] of this.reusedFrom)
       for (const t of DATA_TABLES) {
         const columns = TABLE_COLUMNS[t].map((c) => `"${c.name}"`).join(', ');
-        const copied = await this.connection.run(
-          `INSERT INTO ${t} (run_id, ${columns}) SELECT ${quote(runId)}, ${columns} FROM ${t}
+        await this.connection.run(
+          `CREATE TEMP TABLE ${COPY} AS SELECT ${quote(runId)} AS run_id, ${columns} FROM ${t}
            WHERE run_id = ${quote(fromRunId)} AND subscriber_id IN (SELECT subscriber_id FROM ${REUSED} WHERE run_id = ${quote(runId)})`,
         );
+        const copied = await this.connection.run(`INSERT INTO ${t} (run_id, ${columns}) SELECT * FROM ${COPY}`);
+        await this.connection.run(`DROP TABLE ${COPY}`);
         this.rows.set(t, this.rows.get(t)! + copied.rowsChanged);
       }
     await this.connection.run(`DROP TABLE ${REUSED}`);
