@@ -45,6 +45,8 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Also one row per usage record (table usage_records). */
   readonly usageRecords?: boolean;
+  /** DuckDB's threads for the store (default: the machine's cores); 1 reproduces a one-CPU machine. */
+  readonly duckdbThreads?: number;
   /** Rate every subscriber under every variant, even those a variant cannot change (a check of the reuse). */
   readonly rerateAll?: boolean;
   /** Subscribers per batch (default: up to 256, smaller for small runs so every worker gets work). */
@@ -104,7 +106,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
 
   const parquetOnly = options.parquet !== undefined && options.db === undefined;
   const dbFile = parquetOnly ? join(options.parquet!, `.shard-${shard?.index ?? 1}-of-${shard?.count ?? 1}-${process.pid}.duckdb`) : (options.db ?? DEFAULT_DB);
-  const writer = await StoreWriter.open(dbFile);
+  const writer = await StoreWriter.open(dbFile, options.duckdbThreads === undefined ? {} : { threads: options.duckdbThreads });
   const timing = { generate: 0, rate: 0, rows: 0, records: 0, append: 0, copy: 0, commit: 0, export: 0 };
   let reusedSubscriberRuns = 0;
   let parquet: string[] | undefined;

@@ -72,9 +72,11 @@ export class StoreWriter {
    * written would otherwise grow with the run, up to 80 % of the machine's memory); beyond the cap DuckDB
    * evicts written blocks and spills to a temporary directory beside the file. Appending is as fast.
    */
-  static async open(file: string, options: { readonly memoryLimit?: string } = {}): Promise<StoreWriter> {
+  static async open(file: string, options: { readonly memoryLimit?: string; readonly threads?: number } = {}): Promise<StoreWriter> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file, { memory_limit: options.memoryLimit ?? '256MB' });
+    const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '256MB' };
+    if (options.threads !== undefined) config.threads = String(options.threads); // DuckDB's default: the machine's cores
+    const instance = await DuckDBInstance.create(file, config);
     const connection = await instance.connect();
     const writer = new StoreWriter(file, instance, connection);
     try {

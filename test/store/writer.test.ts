@@ -154,4 +154,36 @@ describe('the store writer', () => {
     expect(await query(file, `SELECT status FROM runs`)).toEqual([{ status: 'complete' }]);
     expect(await query(file, `SELECT count(*)::INT AS n, max(total_cents)::INT AS t FROM statements`)).toEqual([{ n: 2, t: 42 }]);
   });
+
+  it('copies the rows of reused subscribers under the reusing run, on one DuckDB thread and past a row group', async () => {
+    // 300,000 usage rows of 3,000 subscribers (more than DuckDB's 122,880-row group, so the base rows are
+    // already written to disk when the copy runs); the variant reuses every other subscriber. One thread,
+    // as on a one-CPU machine, where a 10,000-subscriber simulation made DuckDB 1.5 fail a direct
+    // INSERT … SELECT from the table being written (these synthetic rows do not reproduce that failure).
+    const file = join(dir, 'reuse.duckdb');
+    const usage = new TableBuilder(TABLE_COLUMNS.usage);
+    const ids = Array.from({ length: 3_000 }, (_, i) => `sub-${String(i).padStart(5, '0')}`);
+    for (const id of ids)
+      for (let k = 0; k < 100; k++) usage.add([id, k % 12, 20454 + 30 * (k % 12), `sim-${k % 3}`, ['call', 'sms', 'data'][k % 3], ['BE', 'EU', 'WORLD'][k % 3], 'second', k, k * 2, 0, 0, 1]);
+    const w = await StoreWriter.open(file, { threads: 1 });
+    await w.markRunning([run('demo/7/base'), { ...run('demo/7/cheaper'), variant: 'cheaper' }]);
+    await w.begin(['demo/7/base', 'demo/7/cheaper']);
+    w.append('demo/7/base', { ...emptyTables(), usage: usage.finish() });
+    const reused = ids.filter((_, i) => i % 2 === 0);
+    w.reuse('demo/7/cheaper', 'demo/7/base', reused);
+    await w.complete(ids.length);
+    w.close();
+    expect(await query(file, `SELECT run_id, count(*)::INT AS n, count(DISTINCT subscriber_id)::INT AS s FROM usage GROUP BY run_id ORDER BY run_id`)).toEqual([
+      { run_id: 'demo/7/base', n: 100 * ids.length, s: ids.length },
+      { run_id: 'demo/7/cheaper', n: 50 * ids.length, s: ids.length / 2 },
+    ]);
+    // the copies are the base's rows, run id aside
+    const differ = await query(
+      file,
+      `SELECT count(*)::INT AS n FROM (SELECT * EXCLUDE (run_id) FROM usage WHERE run_id = 'demo/7/cheaper'
+       EXCEPT ALL SELECT * EXCLUDE (run_id) FROM usage WHERE run_id = 'demo/7/base' AND subscriber_id IN (SELECT unnest(['${reused.join("','")}'])))`,
+    );
+    expect(differ).toEqual([{ n: 0 }]);
+    expect(await query(file, `SELECT status FROM runs ORDER BY run_id`)).toEqual([{ status: 'complete' }, { status: 'complete' }]);
+  });
 });
