@@ -32,7 +32,7 @@ import { BatchSimulator, catalogsOf, type BatchResult } from '../src/run/worker.
 import { RunRows } from '../src/store/rows.ts';
 import { DATA_TABLES, DDL } from '../src/store/schema.ts';
 import { StoreWriter, type RunRecord } from '../src/store/writer.ts';
-import { CatalogReads, catalogChanges } from '../src/run/catalog-reads.ts';
+import { VariantReuse } from '../src/run/catalog-reads.ts';
 import { compileGenerated } from '../src/terms/compile.ts';
 import { ratePrepaid } from '../src/terms/prepaid.ts';
 import { rateUsage } from '../src/terms/rating.ts';
@@ -81,8 +81,7 @@ if (SECTIONS.has('1')) {
   const t = { generate: 0, compile: 0, rate: 0, outcome: 0, rows: 0, records: 0, rowsOut: 0, rated: 0 };
   let n = 0;
   // As the simulation does: the base through CatalogReads, a variant only where it changes something read.
-  const reads = new CatalogReads(catalogs[0]!.catalog);
-  const changes = catalogs.map(({ catalog }) => catalogChanges(catalogs[0]!.catalog, catalog));
+  const reuse = new VariantReuse(catalogs.map((c) => c.catalog));
   const rows = catalogs.map(() => new RunRows({ usageRecords: false }));
   const subs = population(loaded.scenario, loaded.catalog, { count: warm + SAMPLE });
   for (;;) {
@@ -93,10 +92,10 @@ if (SECTIONS.has('1')) {
     const sub = next.value;
     const measured = n++ >= warm;
     if (measured) (t.generate += gen), (t.records += sub.usage.count);
-    reads.clear();
-    catalogs.forEach(({ catalog: plain }, k) => {
-      if (k > 0 && !reads.touches(changes[k]!)) return;
-      const catalog = k === 0 ? reads.catalog : plain;
+    reuse.next();
+    catalogs.forEach((_, k) => {
+      if (!reuse.mustRate(k)) return;
+      const catalog = reuse.catalogFor(k);
       if (measured) t.rated++;
       t0 = performance.now();
       const c = compileGenerated(sub.timeline, sub.usage, catalog);

@@ -13,3 +13,5 @@ export type OptionId = (typeof OPTIONS)[number];
 export const SERVICES = ['call', 'sms', 'data'] as const;
 export type Service = (typeof SERVICES)[number];
 export const Svc = { CALL: 0, SMS: 1, DATA: 2 } as const;
+/** The unit each service's quantity is counted in, by Svc. */
+export const SERVICE_UNITS = ['second', 'sms', 'byte'] as const;

@@ -25,8 +25,11 @@ export function catalogChanges(base: Catalog, variant: Catalog): Set<string> {
     }
     const left = entries(a);
     const right = entries(b);
-    for (const key of new Set([...left.keys(), ...right.keys()]))
-      if (!left.has(key) || !right.has(key) || !same(left.get(key), right.get(key))) changes.add(`${name}.${key}`), changes.add(`${name}.*`);
+    for (const key of new Set([...left.keys(), ...right.keys()])) {
+      if (left.has(key) && right.has(key) && same(left.get(key), right.get(key))) continue;
+      changes.add(`${name}.${key}`);
+      changes.add(`${name}.*`);
+    }
   }
   for (const name of Object.keys(variant)) if (!(name in base)) changes.add(name);
   return changes;
@@ -112,8 +115,9 @@ export class CatalogReads {
 
 type Collection = ReadonlyMap<unknown, unknown> | readonly unknown[] | Readonly<Record<string, unknown>>;
 
+/** Maps, arrays and records: every non-null object of a resolved catalog. */
 function isCollection(value: unknown): value is Collection {
-  return value instanceof Map || Array.isArray(value) || (typeof value === 'object' && value !== null);
+  return typeof value === 'object' && value !== null;
 }
 
 function entries(value: Collection): Map<string, unknown> {
@@ -130,4 +134,38 @@ function same(a: unknown, b: unknown): boolean {
   if (x.size !== y.size) return false;
   for (const [k, v] of x) if (!y.has(k) || !same(v, y.get(k))) return false;
   return true;
+}
+
+/**
+ * A scenario's catalogs (base first, then the variants) as the simulation rates one subscriber under
+ * them: the base through CatalogReads, each variant only when it changes something the base run read.
+ */
+export class VariantReuse {
+  private readonly reads: CatalogReads | undefined;
+  private readonly changes: ReadonlyArray<ReadonlySet<string>>;
+
+  /** `reuse` false rates every subscriber under every catalog. */
+  constructor(
+    private readonly catalogs: readonly Catalog[],
+    reuse = true,
+  ) {
+    const base = catalogs[0]!;
+    this.reads = catalogs.length > 1 && reuse ? new CatalogReads(base) : undefined;
+    this.changes = catalogs.map((catalog, k) => (k === 0 ? new Set<string>() : catalogChanges(base, catalog)));
+  }
+
+  /** Before each subscriber: forgets what the previous one read. */
+  next(): void {
+    this.reads?.clear();
+  }
+
+  /** Whether catalog k must rate this subscriber (always the base; a variant when its changes were read). */
+  mustRate(k: number): boolean {
+    return k === 0 || !this.reads || this.reads.touches(this.changes[k]!);
+  }
+
+  /** The catalog to hand the model for catalog k (the base's recording view). */
+  catalogFor(k: number): Catalog {
+    return k === 0 && this.reads ? this.reads.catalog : this.catalogs[k]!;
+  }
 }

@@ -108,7 +108,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
   const dbFile = parquetOnly ? join(options.parquet!, `.shard-${shard?.index ?? 1}-of-${shard?.count ?? 1}-${process.pid}.duckdb`) : (options.db ?? DEFAULT_DB);
   const writer = await StoreWriter.open(dbFile, options.duckdbThreads === undefined ? {} : { threads: options.duckdbThreads });
   const timing = { generate: 0, rate: 0, rows: 0, records: 0, append: 0, copy: 0, commit: 0, export: 0 };
-  let reusedSubscriberRuns = 0;
+  let reused = 0;
   let parquet: string[] | undefined;
   let bar: Progress | undefined;
   try {
@@ -121,7 +121,6 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     for (let a = from; a < to; a += size) batches.push([a, Math.min(to, a + size)]);
     bar = progressBar({ label: `simulate ${scenario.name}/${seed}`, total: to - from, enabled: options.progress ?? wantsProgress() });
     let done = 0;
-    let reused = 0;
     for await (const result of batchResults(job, batches, workers, options.signal)) {
       result.runs.forEach((tables, k) => {
         writer.append(runIds[k]!, tables);
@@ -140,7 +139,6 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     timing.commit = performance.now() - t - (writer.appendMs - appendBefore) - writer.copyMs;
     timing.append = writer.appendMs;
     timing.copy = writer.copyMs;
-    reusedSubscriberRuns = reused;
     if (options.parquet) {
       const t1 = performance.now();
       parquet = await exportShard(writer.connection, options.parquet, runIds, shard ?? { index: 1, count: 1 });
@@ -161,7 +159,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     rows: Object.fromEntries(DATA_TABLES.map((t) => [t, writer.rows.get(t)!])) as Record<DataTable, number>,
     seconds: (performance.now() - began) / 1000,
     timing,
-    reused: reusedSubscriberRuns,
+    reused,
     ...(parquetOnly ? {} : { db: dbFile }),
     ...(parquet ? { parquet } : {}),
   };

@@ -20,7 +20,7 @@ import { RunRows } from '../store/rows.ts';
 import type { DataTable } from '../store/schema.ts';
 import type { Outcome } from '../domain/outcome.ts';
 import { compileGenerated, type CompiledTimeline } from '../terms/compile.ts';
-import { CatalogReads, catalogChanges } from './catalog-reads.ts';
+import { VariantReuse } from './catalog-reads.ts';
 import { rateCompiled } from '../terms/model.ts';
 
 /** What every worker needs to know to simulate any batch of a run. */
@@ -68,18 +68,13 @@ export function catalogsOf(loaded: LoadedScenario): Array<{ readonly variant: st
 export class BatchSimulator {
   private readonly scenario: Scenario;
   private readonly catalogs: ReturnType<typeof catalogsOf>;
-  /** The base catalog, recording what each subscriber reads of it; undefined without variants. */
-  private readonly reads: CatalogReads | undefined;
-  /** Per catalog, what it changes against the base (empty for the base). */
-  private readonly changes: ReadonlyArray<ReadonlySet<string>>;
+  private readonly reuse: VariantReuse;
 
   constructor(private readonly job: SimulationJob) {
     const loaded = loadScenario(job.scenarioFile, PERSONAS);
     this.scenario = loaded.scenario;
     this.catalogs = catalogsOf(loaded);
-    const base = this.catalogs[0]!.catalog;
-    this.reads = this.catalogs.length > 1 && job.reuseBase !== false ? new CatalogReads(base) : undefined;
-    this.changes = this.catalogs.map(({ catalog }, k) => (k === 0 ? new Set<string>() : catalogChanges(base, catalog)));
+    this.reuse = new VariantReuse(this.catalogs.map((c) => c.catalog), job.reuseBase !== false);
   }
 
   run(seq: number, from: number, to: number): BatchResult {
@@ -96,13 +91,13 @@ export class BatchSimulator {
       const sub = next.value;
       const id = sub.timeline.subscriber.id;
       timing.records += sub.usage.count;
-      this.reads?.clear();
-      this.catalogs.forEach(({ variant, catalog }, k) => {
-        if (k > 0 && this.reads && !this.reads.touches(this.changes[k]!)) {
+      this.reuse.next();
+      this.catalogs.forEach(({ variant }, k) => {
+        if (!this.reuse.mustRate(k)) {
           reused[k]!.push(id);
           return;
         }
-        const model = k === 0 && this.reads ? this.reads.catalog : catalog;
+        const model = this.reuse.catalogFor(k);
         t = performance.now();
         let compiled: CompiledTimeline;
         let outcome: Outcome;

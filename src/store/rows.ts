@@ -4,6 +4,7 @@
  * rounded or recomputed.
  */
 import { ZONE_NAMES } from '../domain/countries.ts';
+import { SERVICE_UNITS, SERVICES } from '../domain/families.ts';
 import { DEST_NAMES } from '../domain/numbering.ts';
 import type { Outcome } from '../domain/outcome.ts';
 import { parseDate, parseInstant } from '../domain/time.ts';
@@ -27,9 +28,6 @@ export interface RowOptions {
   /** Also one row per usage record (`usage_records`). */
   readonly usageRecords: boolean;
 }
-
-const SERVICES = ['call', 'sms', 'data'] as const;
-const UNITS = ['second', 'sms', 'byte'] as const;
 
 /** One run's rows for a batch of subscribers, table by table. */
 export class RunRows {
@@ -157,7 +155,7 @@ export class RunRows {
         .str(data || u.to[i]! < 0 ? null : u.numbers[u.to[i]!]!)
         .f64(u.amount[i]!)
         .f64(c.quantity[i]!)
-        .str(UNITS[svc]!)
+        .str(SERVICE_UNITS[svc]!)
         .i32(u.recipients[i]!)
         .f64(u.seconds[i]!)
         .endRow();

@@ -5,9 +5,9 @@
  * 1. `markRunning` upserts each run's row in `runs` with status 'running', committed on its own.
  * 2. `begin` opens ONE transaction that first deletes whatever an earlier run of the same run_id left in
  *    the data tables; `append` adds batches through DuckDB's appender, a data chunk (2,048 rows) at a
- *    time; `reuse` lists subscribers whose rows a what-if run shares with the base run, and `complete`
- *    copies those inside DuckDB, sets status 'complete' and commits. A process killed before that commit leaves the
- *    'running' row and none of its rows; `fail` rolls back and marks the runs 'failed'.
+ *    time; `reuse` lists subscribers whose rows a what-if run shares with the base run; `complete` copies
+ *    those inside DuckDB, sets status 'complete' and commits. A process killed before that commit leaves
+ *    the 'running' row and none of its rows; `fail` rolls back and marks the runs 'failed'.
  *
  * Columns go into DuckDB without a JavaScript value per cell: numbers are copied from typed arrays into
  * the chunk's vectors, and strings travel as codes into ENUM vectors whose dictionary is the batch's

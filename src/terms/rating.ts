@@ -2,7 +2,7 @@ import type { Catalog, Plan } from '../domain/catalog.ts';
 import { UsageFlag } from '../domain/usage.ts';
 import type { Block } from './lifecycle.ts';
 import { Zone, ZONE_NAMES } from '../domain/countries.ts';
-import { isClic, SERVICES, Svc } from '../domain/families.ts';
+import { isClic, SERVICE_UNITS, SERVICES, Svc } from '../domain/families.ts';
 import { lineAmount, roundHalfUp, type Rate } from '../domain/money.ts';
 import { Dest } from '../domain/numbering.ts';
 import type { DecisionT, UsageRowT } from '../domain/outcome.ts';
@@ -434,8 +434,6 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
 }
 
 /** The usage summary as outcome rows: one per period, line, service and origin zone with any usage. */
-const UNITS = ['second', 'sms', 'byte'] as const;
-
 export function usageRows(c: CompiledTimeline, usage: Float64Array): UsageRowT[] {
   const rows: UsageRowT[] = [];
   const nL = c.lineIds.length;
@@ -452,7 +450,7 @@ export function usageRows(c: CompiledTimeline, usage: Float64Array): UsageRowT[]
             line: c.lineIds[l]!,
             service: SERVICES[s]!,
             zone: ZONE_NAMES[z]!,
-            unit: UNITS[s]!,
+            unit: SERVICE_UNITS[s]!,
             included: usage[u + Treat.INCLUDED]!,
             billed: usage[u + Treat.BILLED]!,
             throttled: usage[u + Treat.THROTTLED]!,

@@ -1,5 +1,5 @@
 import type { Catalog } from '../domain/catalog.ts';
-import { isClic, type Family, type OptionId } from '../domain/families.ts';
+import { isClic, SERVICE_UNITS, SERVICES, type Family, type OptionId } from '../domain/families.ts';
 import { lineAmount } from '../domain/money.ts';
 import { OUTCOME_VERSION, type DecisionT, type Outcome, type StatementLineT, type StatementT } from '../domain/outcome.ts';
 import { nextCycleDate, type BillingPeriod } from '../domain/periods.ts';
@@ -261,16 +261,14 @@ function emptyOutcome(c: CompiledTimeline, catalog: Catalog, decisions: Decision
   };
 }
 
-const UNIT_OF_FIELD = { call: 'second', sms: 'sms', data: 'byte' } as const;
-const SERVICE_NAMES = ['call', 'sms', 'data'] as const;
-
 /** What usageLine needs of each tariff, worked out once from TARIFFS. */
 const TARIFF_FACTS = TARIFFS.map((tariff) => {
   const service = tariff.field.startsWith('call') ? 'call' : tariff.field.startsWith('sms') ? 'sms' : 'data';
+  const serviceIndex = SERVICES.indexOf(service);
   return {
     service,
-    serviceIndex: SERVICE_NAMES.indexOf(service),
-    unit: UNIT_OF_FIELD[service],
+    serviceIndex,
+    unit: SERVICE_UNITS[serviceIndex]!,
     /** The pack's volume covers it: beyond it the line is billed (CLIC-2.1; BASE-D.7.1 in Belgium). */
     beyondPack: tariff.group === 'national' || (tariff.group === 'roaming_eu' && !tariff.field.endsWith('_world')),
   };
