@@ -61,11 +61,12 @@ export interface SimulateResult {
   /** Subscribers simulated (this shard's, with --shard). */
   readonly subscribers: number;
   readonly months: number;
-  readonly rows: Readonly<Record<DataTable, number>>;
   readonly seconds: number;
-  /** Worker-side stage times (ms, summed over workers), and the main thread's append, copy, commit and export times. */
-  readonly timing: BatchTiming & { append: number; copy: number; commit: number; export: number };
-  /** Subscribers of what-if runs whose rows were copied from the base run rather than rated again. */
+  /** Rows stored per table (a reused subscriber's rows are stored once, under the base run). */
+  readonly rows: Readonly<Record<DataTable, number>>;
+  /** Worker-side stage times (ms, summed over workers), and the main thread's append, commit and export times. */
+  readonly timing: BatchTiming & { append: number; commit: number; export: number };
+  /** Subscribers of what-if runs whose outcome is the base run's (listed in reused_subscribers, not rated again). */
   readonly reused: number;
   readonly db?: string;
   readonly parquet?: readonly string[];
@@ -107,8 +108,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
   const parquetOnly = options.parquet !== undefined && options.db === undefined;
   const dbFile = parquetOnly ? join(options.parquet!, `.shard-${shard?.index ?? 1}-of-${shard?.count ?? 1}-${process.pid}.duckdb`) : (options.db ?? DEFAULT_DB);
   const writer = await StoreWriter.open(dbFile, options.duckdbThreads === undefined ? {} : { threads: options.duckdbThreads });
-  const timing = { generate: 0, rate: 0, rows: 0, records: 0, append: 0, copy: 0, commit: 0, export: 0 };
-  let reused = 0;
+  const timing = { generate: 0, rate: 0, rows: 0, records: 0, append: 0, commit: 0, export: 0 };
   let parquet: string[] | undefined;
   let bar: Progress | undefined;
   try {
@@ -126,7 +126,6 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
         writer.append(runIds[k]!, tables);
         writer.reuse(runIds[k]!, runIds[0]!, result.reused[k]!);
       });
-      reused += result.reused.reduce((n, ids) => n + ids.length, 0);
       for (const key of ['generate', 'rate', 'rows', 'records'] as const) timing[key] += result.timing[key];
       done += result.to - result.from;
       bar.update(done);
@@ -136,9 +135,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     const t = performance.now();
     const appendBefore = writer.appendMs;
     await writer.complete(to - from);
-    timing.commit = performance.now() - t - (writer.appendMs - appendBefore) - writer.copyMs;
+    timing.commit = performance.now() - t - (writer.appendMs - appendBefore);
     timing.append = writer.appendMs;
-    timing.copy = writer.copyMs;
     if (options.parquet) {
       const t1 = performance.now();
       parquet = await exportShard(writer.connection, options.parquet, runIds, shard ?? { index: 1, count: 1 });
@@ -159,7 +157,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
     rows: Object.fromEntries(DATA_TABLES.map((t) => [t, writer.rows.get(t)!])) as Record<DataTable, number>,
     seconds: (performance.now() - began) / 1000,
     timing,
-    reused,
+    reused: writer.reusedSubscribers,
     ...(parquetOnly ? {} : { db: dbFile }),
     ...(parquet ? { parquet } : {}),
   };
@@ -360,7 +358,8 @@ export async function simulateCommand(args: string[]): Promise<number> {
       `Simulated ${fmt(r.subscribers)} subscribers × ${r.months} months under ${r.runIds.length} catalog${r.runIds.length > 1 ? 's' : ''} in ${r.seconds.toFixed(1)} s: ` +
         `${fmt(total)} rows (${DATA_TABLES.filter((t) => r.rows[t] > 0).map((t) => `${t} ${fmt(r.rows[t])}`).join(', ')}) written to ${where}`,
     );
-    if (r.reused > 0) console.log(`What-if runs: ${fmt(r.reused)} subscriber outcomes copied from the base run (they read no catalog value the variant changes); --rerate-all rates them again`);
+    if (r.reused > 0)
+      console.log(`What-if runs: ${fmt(r.reused)} subscriber outcomes are the base run's (they read no catalog value the variant changes), stored once and listed in reused_subscribers; --rerate-all rates them again`);
     console.log(`Runs (complete): ${r.runIds.join(', ')}`);
     return 0;
   } catch (e) {

@@ -5,9 +5,10 @@
  * 1. `markRunning` upserts each run's row in `runs` with status 'running', committed on its own.
  * 2. `begin` opens ONE transaction that first deletes whatever an earlier run of the same run_id left in
  *    the data tables; `append` adds batches through DuckDB's appender, a data chunk (2,048 rows) at a
- *    time; `reuse` lists subscribers whose rows a what-if run shares with the base run; `complete` copies
- *    those inside DuckDB, sets status 'complete' and commits. A process killed before that commit leaves
- *    the 'running' row and none of its rows; `fail` rolls back and marks the runs 'failed'.
+ *    time, into the stored rows (`rated.<table>`); `reuse` lists subscribers whose rows a what-if run
+ *    shares with the base run (`reused_subscribers`: the views show those rows under both runs);
+ *    `complete` sets status 'complete' and commits. A process killed before that commit leaves the
+ *    'running' row and none of its rows; `fail` rolls back and marks the runs 'failed'.
  *
  * Columns go into DuckDB without a JavaScript value per cell: numbers are copied from typed arrays into
  * the chunk's vectors, and strings travel as codes into ENUM vectors whose dictionary is the batch's
@@ -18,7 +19,7 @@ import { dirname } from 'node:path';
 import { DuckDBDataChunk, DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { NULL_I32, TABLE_COLUMNS, type ColumnSpec, type TableBatch, type WireColumn } from './columns.ts';
-import { DATA_TABLES, DDL, SCHEMA_VERSION, type DataTable } from './schema.ts';
+import { DATA_TABLES, DDL, RATED, REUSED, SCHEMA_VERSION, TABLE_DDL, type DataTable } from './schema.ts';
 
 /** One row of `runs`, as the simulation describes it. */
 export interface RunRecord {
@@ -42,20 +43,18 @@ const VECTOR_SIZE = duckdb.vector_size();
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** The transaction's scratch table of reused subscribers (see `reuse`). */
-const REUSED = 'termlab_reused_subscribers';
-/** The transaction's temporary table of the rows being copied for a reusing run. */
-const COPY = 'termlab_reused_rows';
+/** A temporary table for rows copied within a table (see `keepDependents`). */
+const COPY = 'termlab_copied_rows';
 
 export class StoreWriter {
   private appenders: Map<DataTable, DuckDBAppender> | undefined;
   private runIds: readonly string[] = [];
   /** Rows appended per table in the open transaction. */
   readonly rows = new Map<DataTable, number>(DATA_TABLES.map((t) => [t, 0]));
+  /** Subscribers listed as reusing another run's rows in the open transaction. */
+  reusedSubscribers = 0;
   /** Milliseconds spent appending (building chunks and handing them to DuckDB). */
   appendMs = 0;
-  /** Milliseconds spent copying reused rows inside DuckDB. */
-  copyMs = 0;
   private reusedAppender: DuckDBAppender | undefined;
   /** Run → the run whose rows it reuses. */
   private readonly reusedFrom = new Map<string, string>();
@@ -80,6 +79,7 @@ export class StoreWriter {
     const connection = await instance.connect();
     const writer = new StoreWriter(file, instance, connection);
     try {
+      await writer.moveVersion1Tables();
       for (const ddl of DDL) await connection.run(ddl);
       await writer.checkColumns();
     } catch (e) {
@@ -89,15 +89,41 @@ export class StoreWriter {
     return writer;
   }
 
+  /**
+   * A store of schema version 1 kept every run's rows in `main.<table>`, what-if runs included: those
+   * become the stored rows of version 2 (`rated.<table>`, no reused subscribers), in one transaction.
+   */
+  private async moveVersion1Tables(): Promise<void> {
+    const tables = await this.connection.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`);
+    const old = new Set(tables.getRows().map(([t]) => String(t)));
+    const moved = DATA_TABLES.filter((t) => old.has(t));
+    if (moved.length === 0) return;
+    await this.connection.run('BEGIN');
+    try {
+      await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${RATED}`);
+      for (const t of moved) {
+        await this.connection.run(`CREATE TABLE ${RATED}.${t} (\n${TABLE_DDL[t]}\n)`);
+        await this.connection.run(`INSERT INTO ${RATED}.${t} SELECT * FROM main.${t}`);
+        await this.connection.run(`DROP TABLE main.${t}`);
+      }
+      await this.connection.run('COMMIT');
+    } catch (e) {
+      await this.connection.run('ROLLBACK').catch(() => {});
+      throw new Error(`${this.file}: could not move the tables of store schema 1 to schema ${SCHEMA_VERSION} (${(e as Error).message}): use a new database file`);
+    }
+  }
+
   private async checkColumns(): Promise<void> {
     const reader = await this.connection.runAndReadAll(
-      `SELECT table_name, list(column_name ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'main' GROUP BY table_name`,
+      `SELECT table_schema, table_name, list(column_name ORDER BY ordinal_position) FROM information_schema.columns
+       WHERE table_catalog = current_database() AND table_schema IN ('main', '${RATED}') GROUP BY ALL`,
     );
-    const found = new Map(reader.getRows().map(([t, cols]) => [String(t), String((cols as { items: unknown[] }).items.join(', '))]));
+    const found = new Map(reader.getRows().map(([s, t, cols]) => [`${String(s)}.${String(t)}`, String((cols as { items: unknown[] }).items.join(', '))]));
     for (const t of DATA_TABLES) {
       const want = ['run_id', ...TABLE_COLUMNS[t].map((c) => c.name)].join(', ');
-      if (found.get(t) !== want)
-        throw new Error(`${this.file}: table ${t} has columns (${found.get(t)}), expected (${want}) of store schema ${SCHEMA_VERSION}: use a new database file`);
+      for (const name of [`${RATED}.${t}`, `main.${t}`])
+        if (found.get(name) !== want)
+          throw new Error(`${this.file}: ${name} has columns (${found.get(name)}), expected (${want}) of store schema ${SCHEMA_VERSION}: use a new database file`);
     }
   }
 
@@ -127,14 +153,36 @@ export class StoreWriter {
     this.runIds = runIds;
     await this.connection.run('BEGIN');
     const ids = runIds.map(quote).join(', ');
-    for (const t of DATA_TABLES) await this.connection.run(`DELETE FROM ${t} WHERE run_id IN (${ids})`);
+    await this.keepDependents(ids);
+    for (const t of DATA_TABLES) await this.connection.run(`DELETE FROM ${RATED}.${t} WHERE run_id IN (${ids})`);
+    await this.connection.run(`DELETE FROM ${REUSED} WHERE run_id IN (${ids})`);
     this.appenders = new Map();
-    for (const t of DATA_TABLES) this.appenders.set(t, await this.connection.createAppender(t));
-    // Dropped before the commit: it never outlives the transaction.
-    await this.connection.run(`CREATE TABLE ${REUSED} (run_id VARCHAR NOT NULL, subscriber_id VARCHAR NOT NULL)`);
+    for (const t of DATA_TABLES) this.appenders.set(t, await this.connection.createAppender(t, RATED));
     this.reusedAppender = await this.connection.createAppender(REUSED);
     this.reusedFrom.clear();
+    this.reusedSubscribers = 0;
     for (const t of DATA_TABLES) this.rows.set(t, 0);
+  }
+
+  /**
+   * A run not rewritten now that reuses rows of one that is (a variant since dropped from its scenario,
+   * say) would silently show the new rows: it gets its own copy of the rows it reused first.
+   */
+  private async keepDependents(ids: string): Promise<void> {
+    const dependents = `FROM ${REUSED} WHERE from_run_id IN (${ids}) AND run_id NOT IN (${ids})`;
+    const n = await this.connection.runAndReadAll(`SELECT count(*)::INTEGER ${dependents}`);
+    if (n.getRows()[0]![0] === 0) return;
+    for (const t of DATA_TABLES) {
+      // Through a temporary table: DuckDB 1.5 can fail an INSERT that reads the table it writes (an
+      // internal error on a partial block, seen with one thread).
+      await this.connection.run(
+        `CREATE TEMP TABLE ${COPY} AS SELECT r.run_id, s.* EXCLUDE (run_id) FROM ${REUSED} r JOIN ${RATED}.${t} s ON s.run_id = r.from_run_id AND s.subscriber_id = r.subscriber_id
+         WHERE r.from_run_id IN (${ids}) AND r.run_id NOT IN (${ids})`,
+      );
+      await this.connection.run(`INSERT INTO ${RATED}.${t} SELECT * FROM ${COPY}`);
+      await this.connection.run(`DROP TABLE ${COPY}`);
+    }
+    await this.connection.run(`DELETE ${dependents}`);
   }
 
   /** Appends one run's rows of a batch, table by table. */
@@ -152,7 +200,7 @@ export class StoreWriter {
 
   /**
    * Records that run `runId` holds, for these subscribers, exactly the rows of run `fromRunId` (a what-if
-   * variant that cannot change them): `complete` copies those rows inside DuckDB, in the same transaction.
+   * variant that cannot change them): the views show those rows under both run ids.
    */
   reuse(runId: string, fromRunId: string, subscriberIds: readonly string[]): void {
     if (!this.appenders || !this.reusedAppender) throw new Error('store: reuse outside a transaction');
@@ -164,32 +212,18 @@ export class StoreWriter {
     for (const id of subscriberIds) {
       this.reusedAppender.appendVarchar(runId);
       this.reusedAppender.appendVarchar(id);
+      this.reusedAppender.appendVarchar(fromRunId);
       this.reusedAppender.endRow();
     }
+    this.reusedSubscribers += subscriberIds.length;
     this.appendMs += performance.now() - t0;
   }
 
-  /** Flushes the appenders, copies reused rows, marks the runs complete with how many subscribers they hold, and commits. */
+  /** Flushes the appenders, marks the runs complete with how many subscribers they hold, and commits. */
   async complete(subscribers: number): Promise<void> {
     const t0 = performance.now();
     this.closeAppenders();
     this.appendMs += performance.now() - t0;
-    const t1 = performance.now();
-    // Through a temporary table: DuckDB 1.5 can fail an INSERT that reads the table it writes within the
-    // transaction that appended to it (an internal error on a partial block, seen with one thread).
-    for (const [runId, fromRunId] of this.reusedFrom)
-      for (const t of DATA_TABLES) {
-        const columns = TABLE_COLUMNS[t].map((c) => `"${c.name}"`).join(', ');
-        await this.connection.run(
-          `CREATE TEMP TABLE ${COPY} AS SELECT ${quote(runId)} AS run_id, ${columns} FROM ${t}
-           WHERE run_id = ${quote(fromRunId)} AND subscriber_id IN (SELECT subscriber_id FROM ${REUSED} WHERE run_id = ${quote(runId)})`,
-        );
-        const copied = await this.connection.run(`INSERT INTO ${t} (run_id, ${columns}) SELECT * FROM ${COPY}`);
-        await this.connection.run(`DROP TABLE ${COPY}`);
-        this.rows.set(t, this.rows.get(t)! + copied.rowsChanged);
-      }
-    await this.connection.run(`DROP TABLE ${REUSED}`);
-    this.copyMs = performance.now() - t1;
     await this.connection.run(`UPDATE runs SET status = 'complete', subscribers_done = ${subscribers} WHERE run_id IN (${this.runIds.map(quote).join(', ')})`);
     await this.connection.run('COMMIT');
   }

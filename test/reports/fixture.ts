@@ -7,7 +7,8 @@
  * runs, in insertion order:
  *   old/1/base       complete  an older base run (one subscriber), so "the latest" has to choose
  *   demo/7/base      complete  the base run
- *   demo/7/fee-up    complete  what-if: CLIC S fee €45.00 → €50.00 (and no late-payment indemnity for s3)
+ *   demo/7/fee-up    complete  what-if: CLIC S fee €45.00 → €50.00 (and no late-payment indemnity for s3);
+ *                              s4 is stored once, under the base, and listed in reused_subscribers
  *   demo/7/cap-down  running   an unfinished variant of the same experiment: never reported
  *   demo/8/base      failed    the newest base run, failed: never reported
  *
@@ -97,38 +98,47 @@ function runRow(runId: string, status: string): string {
     DATE '2026-01-01', 2, 'default', ${q(CATALOG(fee))}, '0.1.0', 1, ${q(status)}, NULL, 4)`;
 }
 
-function runData(runId: string, lines: Line[]): string[] {
-  const sql: string[] = [];
-  for (const s of SUBSCRIBERS) {
+/**
+ * The rows of one run. A subscriber in `reused` is not stored again: like a variant's unchanged subscriber
+ * in a simulation, it is listed in reused_subscribers with the run whose rows it has (the views show them).
+ */
+function runData(runId: string, lines: Line[], reused: { readonly from: string; readonly subscribers: readonly string[] } = { from: '', subscribers: [] }): string[] {
+  const sql: string[] = reused.subscribers.map((sub) => `INSERT INTO reused_subscribers VALUES (${q(runId)}, ${q(sub)}, ${q(reused.from)})`);
+  const stored = (sub: string) => !reused.subscribers.includes(sub);
+  lines = lines.filter((l) => stored(l.sub));
+  for (const s of SUBSCRIBERS.filter((x) => stored(x.sub))) {
     const own = lines.filter((l) => l.sub === s.sub);
     const billed = own.reduce((a, l) => a + l.amount, 0);
     const ended = s.sub === 's3' ? "DATE '2026-02-20', 'termination'" : 'NULL, NULL';
-    sql.push(`INSERT INTO subscribers VALUES (${q(runId)}, ${q(s.sub)}, ${s.idx}, ${q(s.persona)}, ${q(s.family)}, ${q(s.plan)}, ${s.lines},
+    sql.push(`INSERT INTO rated.subscribers VALUES (${q(runId)}, ${q(s.sub)}, ${s.idx}, ${q(s.persona)}, ${q(s.family)}, ${q(s.plan)}, ${s.lines},
       ${q(s.name)}, ${q(s.company)}, ${q(s.city)}, DATE '2026-01-01', ${ended}, ${billed}, 0, 0)`);
     for (const stmt of [...new Set(own.map((l) => l.stmt))]) {
       const of = own.filter((l) => l.stmt === stmt);
       const issued = of[0]!.issued;
       const total = of.reduce((a, l) => a + l.amount, 0);
-      sql.push(`INSERT INTO statements VALUES (${q(runId)}, ${q(s.sub)}, ${stmt}, DATE ${q(issued)}, DATE ${q(issued)} + 15, ${total})`);
+      sql.push(`INSERT INTO rated.statements VALUES (${q(runId)}, ${q(s.sub)}, ${stmt}, DATE ${q(issued)}, DATE ${q(issued)} + 15, ${total})`);
     }
   }
   lines.forEach((l, i) => {
     const start = `${l.period}-01`;
-    sql.push(`INSERT INTO statement_lines VALUES (${q(runId)}, ${q(l.sub)}, ${l.stmt}, ${i}, ${q(l.category)}, NULL, ${q(l.category)},
+    sql.push(`INSERT INTO rated.statement_lines VALUES (${q(runId)}, ${q(l.sub)}, ${l.stmt}, ${i}, ${q(l.category)}, NULL, ${q(l.category)},
       DATE ${q(start)}, DATE ${q(start)} + INTERVAL 1 MONTH, 1, 'event', ${l.amount}, ${list(l.clauses)}, false)`);
   });
   DECISIONS.forEach((d, i) => {
-    sql.push(`INSERT INTO decisions VALUES (${q(runId)}, ${q(d.sub)}, ${i}, ${q(d.kind)}, TIMESTAMPTZ ${q(d.at)}, NULL, 'sim-1', NULL, NULL,
+    if (!stored(d.sub)) return;
+    sql.push(`INSERT INTO rated.decisions VALUES (${q(runId)}, ${q(d.sub)}, ${i}, ${q(d.kind)}, TIMESTAMPTZ ${q(d.at)}, NULL, 'sim-1', NULL, NULL,
       NULL, NULL, ${q(d.kind)}, ${list(d.clauses)}, false)`);
   });
   // Usage rows: s1 in January (a period it also has a fee line for), s4 (prepaid, no statements) in both months.
   for (const [sub, period, start] of [['s1', 0, '2026-01-01'], ['s4', 0, '2026-01-01'], ['s4', 1, '2026-02-01']] as const) {
-    sql.push(`INSERT INTO usage VALUES (${q(runId)}, ${q(sub)}, ${period}, DATE ${q(start)}, 'sim-1', 'data', 'BE', 'byte', 1000, 0, 0, 0, 0)`);
+    if (!stored(sub)) continue;
+    sql.push(`INSERT INTO rated.usage VALUES (${q(runId)}, ${q(sub)}, ${period}, DATE ${q(start)}, 'sim-1', 'data', 'BE', 'byte', 1000, 0, 0, 0, 0)`);
   }
   let balance = 0;
-  PREPAID_LEDGER.forEach((e, i) => {
+  if (stored('s4'))
+    PREPAID_LEDGER.forEach((e, i) => {
     balance += e.amount;
-    sql.push(`INSERT INTO ledger VALUES (${q(runId)}, 's4', ${i}, TIMESTAMPTZ ${q(e.at)}, ${q(e.kind)}, ${e.amount}, ${balance}, ${q(e.kind)}, ['BASE-B.1.2.1'])`);
+    sql.push(`INSERT INTO rated.ledger VALUES (${q(runId)}, 's4', ${i}, TIMESTAMPTZ ${q(e.at)}, ${q(e.kind)}, ${e.amount}, ${balance}, ${q(e.kind)}, ['BASE-B.1.2.1'])`);
   });
   return sql;
 }
@@ -136,11 +146,11 @@ function runData(runId: string, lines: Line[]): string[] {
 /** Rows for the runs that must never be reported: enormous amounts, so any leak shows in every total. */
 function poison(runId: string): string[] {
   return [
-    `INSERT INTO subscribers VALUES (${q(runId)}, 's1', 0, 'business-traveller', 'CLIC', 'clic-s', 1, NULL, NULL, NULL, DATE '2026-01-01', NULL, NULL, 9999999, 0, 0)`,
-    `INSERT INTO statements VALUES (${q(runId)}, 's1', 0, DATE '2026-01-01', DATE '2026-01-16', 9999999)`,
-    `INSERT INTO statement_lines VALUES (${q(runId)}, 's1', 0, 0, 'subscription_fee', NULL, 'x', DATE '2026-01-01', DATE '2026-02-01', 1, 'event', 9999999, ['CLIC-2.1'], false)`,
-    `INSERT INTO decisions VALUES (${q(runId)}, 's1', 0, 'termination', TIMESTAMPTZ '2026-01-10T10:00:00+01:00', NULL, NULL, NULL, NULL, NULL, NULL, 'x', ['BASE-D.10.3.2.1'], false)`,
-    `INSERT INTO ledger VALUES (${q(runId)}, 's1', 0, TIMESTAMPTZ '2026-01-10T10:00:00+01:00', 'prepaid_lapse', 9999999, 9999999, 'x', ['BASE-B.2.2'])`,
+    `INSERT INTO rated.subscribers VALUES (${q(runId)}, 's1', 0, 'business-traveller', 'CLIC', 'clic-s', 1, NULL, NULL, NULL, DATE '2026-01-01', NULL, NULL, 9999999, 0, 0)`,
+    `INSERT INTO rated.statements VALUES (${q(runId)}, 's1', 0, DATE '2026-01-01', DATE '2026-01-16', 9999999)`,
+    `INSERT INTO rated.statement_lines VALUES (${q(runId)}, 's1', 0, 0, 'subscription_fee', NULL, 'x', DATE '2026-01-01', DATE '2026-02-01', 1, 'event', 9999999, ['CLIC-2.1'], false)`,
+    `INSERT INTO rated.decisions VALUES (${q(runId)}, 's1', 0, 'termination', TIMESTAMPTZ '2026-01-10T10:00:00+01:00', NULL, NULL, NULL, NULL, NULL, NULL, 'x', ['BASE-D.10.3.2.1'], false)`,
+    `INSERT INTO rated.ledger VALUES (${q(runId)}, 's1', 0, TIMESTAMPTZ '2026-01-10T10:00:00+01:00', 'prepaid_lapse', 9999999, 9999999, 'x', ['BASE-B.2.2'])`,
   ];
 }
 
@@ -160,12 +170,13 @@ export async function createFixtureStore(path: string): Promise<void> {
     for (const ddl of DDL) await conn.run(quoteAt(ddl));
     const sql = [
       runRow('old/1/base', 'complete'),
-      `INSERT INTO subscribers VALUES ('old/1/base', 's1', 0, 'light-user', 'CLIC', 'clic-s', 1, NULL, NULL, NULL, DATE '2026-01-01', NULL, NULL, 4500, 0, 0)`,
-      `INSERT INTO statement_lines VALUES ('old/1/base', 's1', 0, 0, 'subscription_fee', NULL, 'x', DATE '2026-01-01', DATE '2026-02-01', 1, 'event', 4500, ['CLIC-2.1'], false)`,
+      `INSERT INTO rated.subscribers VALUES ('old/1/base', 's1', 0, 'light-user', 'CLIC', 'clic-s', 1, NULL, NULL, NULL, DATE '2026-01-01', NULL, NULL, 4500, 0, 0)`,
+      `INSERT INTO rated.statement_lines VALUES ('old/1/base', 's1', 0, 0, 'subscription_fee', NULL, 'x', DATE '2026-01-01', DATE '2026-02-01', 1, 'event', 4500, ['CLIC-2.1'], false)`,
       runRow('demo/7/base', 'complete'),
       ...runData('demo/7/base', BASE_LINES),
       runRow('demo/7/fee-up', 'complete'),
-      ...runData('demo/7/fee-up', VARIANT_LINES),
+      // s4 (prepaid) reads no CLIC S fee: its fee-up rows are the base's, as a simulation stores them.
+      ...runData('demo/7/fee-up', VARIANT_LINES, { from: 'demo/7/base', subscribers: ['s4'] }),
       runRow('demo/7/cap-down', 'running'),
       ...poison('demo/7/cap-down'),
       runRow('demo/8/base', 'failed'),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TABLE_COLUMNS, TableBuilder, type TableBatch } from '../../src/store/columns.ts';
-import { DATA_TABLES, DDL, type DataTable } from '../../src/store/schema.ts';
+import { DATA_TABLES, TABLE_DDL, type DataTable } from '../../src/store/schema.ts';
 import { StoreWriter, type RunRecord } from '../../src/store/writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'termlab-store-'));
@@ -45,9 +45,14 @@ describe('the store writer', () => {
     const file = join(dir, 'schema.duckdb');
     const w = await StoreWriter.open(file);
     w.close();
-    const cols = await query(file, `SELECT table_name AS t, list(column_name ORDER BY ordinal_position) AS c FROM information_schema.columns GROUP BY 1`);
-    for (const t of DATA_TABLES) expect(cols.find((r) => r.t === t)?.c).toEqual(['run_id', ...TABLE_COLUMNS[t].map((c) => c.name)]);
-    expect(DDL.length).toBe(DATA_TABLES.length + 1);
+    const cols = await query(
+      file,
+      `SELECT table_schema || '.' || table_name AS t, list(column_name ORDER BY ordinal_position) AS c FROM information_schema.columns GROUP BY 1`,
+    );
+    // the stored rows (rated.*) and the views readers query (main.*) have the same columns
+    for (const t of DATA_TABLES)
+      for (const name of [`rated.${t}`, `main.${t}`]) expect(cols.find((r) => r.t === name)?.c).toEqual(['run_id', ...TABLE_COLUMNS[t].map((c) => c.name)]);
+    expect(cols.find((r) => r.t === 'main.reused_subscribers')?.c).toEqual(['run_id', 'subscriber_id', 'from_run_id']);
   });
 
   it('writes nulls, lists, dates, instants and large dictionaries as given, over several data chunks', async () => {
@@ -155,35 +160,92 @@ describe('the store writer', () => {
     expect(await query(file, `SELECT count(*)::INT AS n, max(total_cents)::INT AS t FROM statements`)).toEqual([{ n: 2, t: 42 }]);
   });
 
-  it('copies the rows of reused subscribers under the reusing run, on one DuckDB thread and past a row group', async () => {
-    // 300,000 usage rows of 3,000 subscribers (more than DuckDB's 122,880-row group, so the base rows are
-    // already written to disk when the copy runs); the variant reuses every other subscriber. One thread,
-    // as on a one-CPU machine, where a 10,000-subscriber simulation made DuckDB 1.5 fail a direct
-    // INSERT … SELECT from the table being written (these synthetic rows do not reproduce that failure).
-    const file = join(dir, 'reuse.duckdb');
+  /** 100 usage rows for each of `ids`, with amounts `scale` times a row's number. */
+  function usageRows(ids: readonly string[], scale = 1): TableBatch {
     const usage = new TableBuilder(TABLE_COLUMNS.usage);
-    const ids = Array.from({ length: 3_000 }, (_, i) => `sub-${String(i).padStart(5, '0')}`);
     for (const id of ids)
-      for (let k = 0; k < 100; k++) usage.add([id, k % 12, 20454 + 30 * (k % 12), `sim-${k % 3}`, ['call', 'sms', 'data'][k % 3], ['BE', 'EU', 'WORLD'][k % 3], 'second', k, k * 2, 0, 0, 1]);
-    const w = await StoreWriter.open(file, { threads: 1 });
-    await w.markRunning([run('demo/7/base'), { ...run('demo/7/cheaper'), variant: 'cheaper' }]);
-    await w.begin(['demo/7/base', 'demo/7/cheaper']);
-    w.append('demo/7/base', { ...emptyTables(), usage: usage.finish() });
+      for (let k = 0; k < 100; k++) usage.add([id, k % 12, 20454 + 30 * (k % 12), `sim-${k % 3}`, ['call', 'sms', 'data'][k % 3], ['BE', 'EU', 'WORLD'][k % 3], 'second', k, k * 2 * scale, 0, 0, 1]);
+    return usage.finish();
+  }
+  const variant = (runId: string): RunRecord => ({ ...run(runId), variant: runId.split('/')[2]! });
+
+  it("shows a reused subscriber's rows under the reusing run, stored once, on one DuckDB thread and past a row group", async () => {
+    // 300,000 usage rows of 3,000 subscribers (more than DuckDB's 122,880-row group); the variant reuses
+    // every other subscriber and rates the others itself (here: their rows doubled).
+    const file = join(dir, 'reuse.duckdb');
+    const ids = Array.from({ length: 3_000 }, (_, i) => `sub-${String(i).padStart(5, '0')}`);
     const reused = ids.filter((_, i) => i % 2 === 0);
+    const rated = ids.filter((_, i) => i % 2 === 1);
+    const w = await StoreWriter.open(file, { threads: 1 });
+    await w.markRunning([run('demo/7/base'), variant('demo/7/cheaper')]);
+    await w.begin(['demo/7/base', 'demo/7/cheaper']);
+    w.append('demo/7/base', { ...emptyTables(), usage: usageRows(ids) });
+    w.append('demo/7/cheaper', { ...emptyTables(), usage: usageRows(rated, 2) });
     w.reuse('demo/7/cheaper', 'demo/7/base', reused);
     await w.complete(ids.length);
     w.close();
+    expect(w.reusedSubscribers).toBe(reused.length);
     expect(await query(file, `SELECT run_id, count(*)::INT AS n, count(DISTINCT subscriber_id)::INT AS s FROM usage GROUP BY run_id ORDER BY run_id`)).toEqual([
       { run_id: 'demo/7/base', n: 100 * ids.length, s: ids.length },
-      { run_id: 'demo/7/cheaper', n: 50 * ids.length, s: ids.length / 2 },
+      { run_id: 'demo/7/cheaper', n: 100 * ids.length, s: ids.length },
     ]);
-    // the copies are the base's rows, run id aside
-    const differ = await query(
-      file,
-      `SELECT count(*)::INT AS n FROM (SELECT * EXCLUDE (run_id) FROM usage WHERE run_id = 'demo/7/cheaper'
-       EXCEPT ALL SELECT * EXCLUDE (run_id) FROM usage WHERE run_id = 'demo/7/base' AND subscriber_id IN (SELECT unnest(['${reused.join("','")}'])))`,
-    );
-    expect(differ).toEqual([{ n: 0 }]);
+    // stored: the base's rows and the variant's own, not the reused ones again
+    expect(await query(file, `SELECT count(*)::INT AS n FROM rated.usage`)).toEqual([{ n: 150 * ids.length }]);
+    // a reused subscriber shows exactly the base's rows, a rated one its own
+    const differ = (run: string, subs: readonly string[]) =>
+      query(
+        file,
+        `SELECT count(*)::INT AS n FROM (SELECT * EXCLUDE (run_id) FROM usage WHERE run_id = 'demo/7/cheaper' AND subscriber_id IN (SELECT unnest(['${subs.join("','")}']))
+         EXCEPT ALL SELECT * EXCLUDE (run_id) FROM rated.usage WHERE run_id = '${run}' AND subscriber_id IN (SELECT unnest(['${subs.join("','")}'])))`,
+      );
+    expect(await differ('demo/7/base', reused)).toEqual([{ n: 0 }]);
+    expect(await differ('demo/7/cheaper', rated)).toEqual([{ n: 0 }]);
+    expect(await query(file, `SELECT sum(billed)::BIGINT AS b FROM usage WHERE run_id = 'demo/7/cheaper'`)).toEqual([
+      { b: String((reused.length + 2 * rated.length) * 2 * 4950) }, // Σ k for k < 100 = 4,950; billed = 2k, doubled when rated
+    ]);
     expect(await query(file, `SELECT status FROM runs ORDER BY run_id`)).toEqual([{ status: 'complete' }, { status: 'complete' }]);
+  });
+
+  it('keeps what a run not rewritten reused: re-running the base alone copies its old rows to the variant first', async () => {
+    const file = join(dir, 'dependents.duckdb');
+    const w = await StoreWriter.open(file);
+    await w.markRunning([run('demo/7/base'), variant('demo/7/cheaper')]);
+    await w.begin(['demo/7/base', 'demo/7/cheaper']);
+    w.append('demo/7/base', { ...emptyTables(), usage: usageRows(['a', 'b']) });
+    w.reuse('demo/7/cheaper', 'demo/7/base', ['a', 'b']);
+    await w.complete(2);
+    const before = await w.connection.runAndReadAll(`SELECT sum(billed) FROM usage WHERE run_id = 'demo/7/cheaper'`);
+    // the scenario lost its variant: only the base is simulated again, with other rows
+    await w.markRunning([run('demo/7/base')]);
+    await w.begin(['demo/7/base']);
+    w.append('demo/7/base', { ...emptyTables(), usage: usageRows(['a', 'b'], 10) });
+    await w.complete(2);
+    w.close();
+    expect(await query(file, `SELECT run_id, sum(billed)::BIGINT AS b FROM usage GROUP BY ALL ORDER BY ALL`)).toEqual([
+      { run_id: 'demo/7/base', b: String(2 * 10 * 2 * 4950) },
+      { run_id: 'demo/7/cheaper', b: String(before.getRows()[0]![0]) },
+    ]);
+    expect(before.getRows()[0]![0]).toBe(2 * 2 * 4950);
+    expect(await query(file, `SELECT count(*)::INT AS n FROM reused_subscribers`)).toEqual([{ n: 0 }]);
+  });
+
+  it('moves the tables of a schema-1 store (every run stored whole in main) under the views, rows intact', async () => {
+    const file = join(dir, 'version1.duckdb');
+    const db = await DuckDBInstance.create(file);
+    const c = await db.connect();
+    for (const t of DATA_TABLES) await c.run(`CREATE TABLE ${t} (\n${TABLE_DDL[t]}\n)`);
+    await c.run(`INSERT INTO statements VALUES ('old/1/base', 's1', 0, DATE '2026-01-01', DATE '2026-01-16', 4500), ('old/1/base', 's1', 1, DATE '2026-02-01', DATE '2026-02-16', 4600)`);
+    c.closeSync();
+    db.closeSync();
+    const w = await StoreWriter.open(file);
+    w.close();
+    expect(await query(file, `SELECT table_schema AS s, table_type AS k FROM information_schema.tables WHERE table_name = 'statements' ORDER BY 1`)).toEqual([
+      { s: 'main', k: 'VIEW' },
+      { s: 'rated', k: 'BASE TABLE' },
+    ]);
+    expect(await query(file, `SELECT statement_index AS i, total_cents::INT AS t FROM statements ORDER BY 1`)).toEqual([
+      { i: 0, t: 4500 },
+      { i: 1, t: 4600 },
+    ]);
   });
 });
