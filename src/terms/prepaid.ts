@@ -8,7 +8,7 @@ import { brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseDate, 
 import type { CompiledTimeline } from './compile.ts';
 import { addMonths, ROAMING_SWITCH_SECONDS } from './lifecycle.ts';
 import { tariffFor } from './scope.ts';
-import { Treat, TREATMENTS, usageIndex, usageRows } from './rating.ts';
+import { bulkDetail, Treat, TREATMENTS, usageIndex, usageRows } from './rating.ts';
 
 /** BASE-B.2.2: prepaid credit is valid 12 months from purchase; the number may go after 12 months without a top-up. */
 export const PREPAID_VALIDITY_MONTHS = 12;
@@ -29,9 +29,12 @@ type Ledger = Outcome['ledger'];
  * never invoiced, so no statements. Each
  * top-up is credit valid 12 months from its purchase; usage is charged record by record at the catalog
  * tariffs (each record's price rounded half up to the cent, since credit is kept in cents), from the
- * credit that expires first; a record the credit cannot cover is cut (calls and data) or blocked (SMS).
- * Received calls in Belgium keep working without credit until the number is withdrawn, 12 months after
- * the SIM or the last top-up (B.1.2.2, B.2.2). After an announced price change, the old prices apply
+ * credit that expires first; a record the credit cannot cover is cut (calls and data) or blocked (SMS),
+ * and with no credit left nothing is served. Refusals for a state that lasts (no credit, or too little,
+ * until the next top-up; the line ended; services suspended) are one decision per state, period, line
+ * and service, as rating.ts does for blocks; a record cut part-way is a decision of its own. Received
+ * calls in Belgium keep working without credit until the number is withdrawn, 12 months after the SIM
+ * or the last top-up (B.1.2.2, B.2.2). After an announced price change, the old prices apply
  * until the first top-up after it takes effect (B.1.2.4, D.11.3). EU roaming through an alternative
  * roaming operator is not charged here and never paid from prepaid credit (B.2.5). A refund of purchased
  * credit, less the catalog fee, is possible only within a month of a port-out (B.1.2.3).
@@ -59,7 +62,8 @@ const USE_DETAIL = SERVICES.flatMap((service) => ZONE_NAMES.map((zone) => `${ser
  * One prepaid line in time, as ratePrepaid runs it: its credit lots, the account events and usage
  * records in time order, and what they add to the ledger, the decisions and the usage table. A class
  * rather than closures in ratePrepaid: its helpers are made once, not once per subscriber, and the per
- * record path (hundreds of records per subscriber) allocates only what goes into the outcome.
+ * record path (hundreds of records per subscriber) allocates only what goes into the outcome, and a
+ * key for a record refused in bulk.
  */
 class PrepaidAccount {
   readonly decisions: DecisionT[];
@@ -78,6 +82,11 @@ class PrepaidAccount {
   private readonly rates: Rate[] = [];
   /** The last record cut for want of credit: the largest quantity `credit` pays for is `served` if below `q`. */
   private lastCut: { rate: Rate; level: number; credit: number; q: number; served: number } | undefined;
+
+  /** Top-ups so far: a stretch without (enough) credit lasts until the next one, so they number the stretches. */
+  private topUps = 0;
+  /** Refusals for a state that lasts, by state, period, line and service: the decision and how many records it covers. */
+  private readonly bulk = new Map<string, { d: DecisionT; records: number; until: string }>();
 
   /** Price level in millionths (B.1.2.4): a new level applies from the first top-up after it takes effect. */
   private level = 1_000_000;
@@ -114,6 +123,26 @@ class PrepaidAccount {
 
   private decide(d: Omit<DecisionT, 'assumed'>): void {
     this.decisions.push({ ...d, assumed: false });
+  }
+
+  /** Record `row` (quantity `q` not served) refused: one decision per record. */
+  private refuse(t: Instant, row: number, q: number, detail: string, clauses: string[]): DecisionT {
+    const c = this.c;
+    const d: DecisionT = { kind: 'blocked', at: formatInstant(t), line: c.lineIds[c.line[row]!]!, service: SERVICES[c.service[row]!]!, event: c.event[row]!, quantity: q, detail, clauses, assumed: false };
+    this.decisions.push(d);
+    return d;
+  }
+
+  /**
+   * Record `row` refused for a state that lasts (`key`: the state, period, line and service): the first
+   * record makes the decision, the next ones add their quantity to it; `until` says where the state ends.
+   */
+  private refuseInBulk(key: string, t: Instant, row: number, q: number, detail: string, clauses: string[], until: string): void {
+    const seen = this.bulk.get(key);
+    if (seen) {
+      seen.d.quantity = seen.d.quantity! + q;
+      seen.records++;
+    } else this.bulk.set(key, { d: this.refuse(t, row, q, detail, clauses), records: 1, until });
   }
 
   private entry(at: Instant, kind: Ledger[number]['kind'], amount: number, detail: string, clauses: string[]): void {
@@ -224,10 +253,12 @@ class PrepaidAccount {
     }
     this.checkWithdrawal(this.horizon);
     this.lapseExpired(this.horizon);
+    for (const { d, records, until } of this.bulk.values()) d.detail = bulkDetail(d.detail, records, until);
   }
 
   private accountEvent(t: Instant, e: CompiledTimeline['account'][number]['event']): void {
     if (e.type === 'top_up' && t < Math.min(this.withdrawnAt, this.ended)) {
+      this.topUps++;
       this.withdrawalLimit = twelveMonthsAfter(t);
       while (this.pendingLevels.length > 0 && this.pendingLevels[0]!.effective <= t) this.level = Math.round(this.level * (1 + this.pendingLevels.shift()!.percent / 100));
       this.addLot({ purchasedAt: t, expires: twelveMonthsAfter(t), purchased: !e.promotional, left: e.amountCents });
@@ -278,24 +309,28 @@ class PrepaidAccount {
     return served;
   }
 
-  /** Usage record `row` at `t`: free, blocked, or charged to the credit (cut or blocked when it runs out). */
+  /** Usage record `row` at `t`: free, blocked, or charged to the credit (cut or refused when it runs out). */
   private useRecord(t: Instant, row: number): void {
     const c = this.c;
     const usage = this.usage;
+    const p = c.period[row]!;
     const line = c.line[row]!;
     const s = c.service[row]!;
     const z = c.zone[row]!;
     const d = c.dest[row]!;
     const q = c.quantity[row]!;
-    const u = usageIndex(this.nL, c.period[row]!, line, s, z);
+    const u = usageIndex(this.nL, p, line, s, z);
     if (s !== Svc.DATA && d === Dest.EMERGENCY) {
       usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q;
       return;
     }
+    // An ended line stays ended; records after its last period count in that period (compile.ts).
     const over = t >= this.ended || t >= this.withdrawnAt;
-    if (over || isBlocked(c, line, t)) {
+    const block = over ? -1 : blockAt(c, line, t);
+    if (over || block >= 0) {
       usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
-      this.decisions.push({ kind: 'blocked', at: formatInstant(t), line: c.lineIds[line]!, service: SERVICES[s]!, event: c.event[row]!, quantity: q, detail: over ? 'the prepaid line has ended' : 'services suspended', clauses: over ? ['BASE-B.2.2'] : ['BASE-B.3.1.3'], assumed: false });
+      if (over) this.refuseInBulk(`ended:${p}:${line}:${s}`, t, row, q, 'the prepaid line has ended', ['BASE-B.2.2'], 'the end of the period or of the horizon');
+      else this.refuseInBulk(`block:${block}:${p}:${line}:${s}`, t, row, q, 'services suspended', ['BASE-B.3.1.3'], 'the end of the period or of the block');
       return;
     }
     if (c.incoming[row] === 1 && z !== Zone.WORLD) {
@@ -310,15 +345,31 @@ class PrepaidAccount {
       usage[u + Treat.FREE] = usage[u + Treat.FREE]! + q; // B.2.5: served and charged by the alternative roaming operator
       return;
     }
+    const credit = this.creditAt(t);
+    // B.1.2.2: services work "aussi longtemps que le Forfait d'appel prépayé n'a pas été totalement épuisé"
+    // (while credit remains). With none left nothing is served, not even a second whose price rounds to
+    // 0 c. Credit only falls until the next top-up, so this lasts: one decision per stretch without credit.
+    if (credit <= 0) {
+      usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
+      this.refuseInBulk(`no-credit:${this.topUps}:${p}:${line}:${s}`, t, row, q, 'no prepaid credit left', ['BASE-B.1.2.2', 'BASE-B.1.2.1'], 'the next top-up or the end of the period');
+      return;
+    }
     const tariff = c.incoming[row] === 1 ? tariffFor(s, z, d) + 1 /* roaming_world.call_received follows call */ : tariffFor(s, z, d);
     const rate = this.rate(tariff);
     const cost = prepaidPrice(q, rate, this.level);
-    const credit = this.creditAt(t);
     let served = q;
     if (cost > credit) {
+      // B.1.2.1: access "à concurrence du montant" (up to the credit's amount): a call or session is cut
+      // where its price, rounded half up to the cent, would pass the credit; an SMS is not split. Credit
+      // left (so not "totalement épuisé", B.1.2.2) but below the price of one unit of what is asked (a
+      // second of a 2.50/min call with 2 c left, an SMS with 9 c): none of it is served, since more would
+      // pass the amount or leave a debt, and prepaid is never invoiced; cheaper services still work.
+      // Until the next top-up credit only falls and prices stay (B.1.2.4), so this lasts: one decision per
+      // stretch, period, line and service. A record cut part-way is a decision of its own.
       served = s === Svc.SMS ? 0 : this.affordable(q, credit, rate);
       usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q - served;
-      this.decisions.push({ kind: 'blocked', at: formatInstant(t), line: c.lineIds[line]!, service: SERVICES[s]!, event: c.event[row]!, quantity: q - served, detail: served > 0 ? 'cut when the prepaid credit ran out' : 'no prepaid credit left', clauses: ['BASE-B.1.2.1', 'BASE-B.1.2.2'], assumed: false });
+      if (served > 0) this.refuse(t, row, q - served, 'cut when the prepaid credit ran out', ['BASE-B.1.2.1', 'BASE-B.1.2.2']);
+      else this.refuseInBulk(`too-little:${this.topUps}:${p}:${line}:${s}`, t, row, q, 'too little prepaid credit left', ['BASE-B.1.2.1', 'BASE-B.1.2.2'], 'the next top-up or the end of the period');
     }
     if (served > 0) {
       const charged = served === q ? cost : prepaidPrice(served, rate, this.level);
@@ -334,10 +385,14 @@ function twelveMonthsAfter(t: Instant): Instant {
   return brusselsMidnight(addMonths(brusselsDayOf(t), PREPAID_VALIDITY_MONTHS));
 }
 
-/** True when a block (suspension, lost SIM: B.3.1.3) of the line, or of every line, holds at `t`. */
-function isBlocked(c: CompiledTimeline, line: number, t: Instant): boolean {
-  for (const b of c.lifecycle.blocks) if ((b.line === -1 || b.line === line) && b.from <= t && t < b.to) return true;
-  return false;
+/** The index of a block (suspension, lost SIM: B.3.1.3) of the line, or of every line, that holds at `t`; -1 if none. */
+function blockAt(c: CompiledTimeline, line: number, t: Instant): number {
+  const blocks = c.lifecycle.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if ((b.line === -1 || b.line === line) && b.from <= t && t < b.to) return i;
+  }
+  return -1;
 }
 
 /** A record's price at a price level in millionths, rounded half up to the cent (credit is kept in cents). */

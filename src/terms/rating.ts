@@ -429,8 +429,17 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
     if (rest > 0) bill(r, p, tariffFor(s, z, d), rest, u);
   }
-  for (const { d, records } of bulk.values()) if (records > 1) d.detail = `${d.detail} (${records} records from this one to the end of the period or of the block)`;
+  for (const { d, records } of bulk.values()) d.detail = bulkDetail(d.detail, records, 'the end of the period or of the block');
   return { billed, late, usage, decisions, carriedIn };
+}
+
+/**
+ * The detail of a blocked decision that stands for `records` records of one lasting state (a block, a
+ * SIM box, a prepaid line without credit), from the first of them to `until`: one decision per state,
+ * period, line and service, with the quantity of them all.
+ */
+export function bulkDetail(detail: string, records: number, until: string): string {
+  return records > 1 ? `${detail} (${records} records from this one to ${until})` : detail;
 }
 
 /** The usage summary as outcome rows: one per period, line, service and origin zone with any usage. */

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareOutcomes, clausesOf, DEFAULT_SETTINGS, type CompareSettings, type EngineOutcome } from '../../src/check/compare.ts';
+import { loadCatalog } from '../../src/domain/catalog.ts';
 import { OUTCOME_VERSION, type DecisionT, type Outcome, type StatementLineT, type StatementT } from '../../src/domain/outcome.ts';
+import { referenceOutcome } from '../../src/terms/model.ts';
 
 const MARCH = { start: '2026-03-15', end: '2026-04-15' };
 const APRIL = { start: '2026-04-15', end: '2026-05-15' };
@@ -266,6 +268,36 @@ describe('decisions, by kind and time', () => {
       'BASE-D.6.1.3: the terms require no alert at 2026-04-01T08:00:00+02:00 on sim-1; the engine made one.',
     ]);
     expect(compareOutcomes(ref, { statements, decisions: [] }, settings({ decisions: [] }))).toEqual([]);
+  });
+});
+
+describe('blocked decisions of a state that lasts', () => {
+  // A prepaid line with no top-up: its three calls find no credit (BASE-B.1.2.2), one refusal at the first.
+  const call = (at: string) => ({ type: 'call' as const, at, line: 'sim-1', from: 'BE', to: '+32470123456', seconds: 60 });
+  const ref = referenceOutcome(
+    {
+      schema: 'termlab.timeline/1',
+      subscriber: { id: 'prepaid' },
+      contract: { family: 'BASE_PREPAID', plan: 'base-prepaid', start: '2026-01-05', cycleDay: 5, lines: [{ id: 'sim-1', kind: 'mobile' }] },
+      until: '2026-02-05',
+      events: [call('2026-01-06T10:00:00+01:00'), call('2026-01-07T10:00:00+01:00'), call('2026-01-08T10:00:00+01:00')],
+    },
+    loadCatalog('scenarios/catalogs/default.yaml'),
+    'compare-test',
+  );
+  const blocked = settings({ decisions: ['blocked'] });
+
+  it('an engine that gives one decision for the stretch, at its first record, agrees', () => {
+    expect(ref.decisions.filter((d) => d.kind === 'blocked').map((d) => [d.at, d.quantity])).toEqual([['2026-01-06T10:00:00+01:00', 180]]);
+    expect(compareOutcomes(ref, { statements: [], decisions: [{ kind: 'blocked', at: '2026-01-06T10:00:00+01:00', line: 'sim-1' }] }, blocked)).toEqual([]);
+  });
+
+  it('an engine that gives one per record differs on each record after the first', () => {
+    const perRecord = ['2026-01-06T10:00:00+01:00', '2026-01-07T10:00:00+01:00', '2026-01-08T10:00:00+01:00'].map((at) => ({ kind: 'blocked', at, line: 'sim-1' }));
+    expect(compareOutcomes(ref, { statements: [], decisions: perRecord }, blocked).map((d) => d.sentence)).toEqual([
+      'BASE-B.2.3: the terms require no blocked at 2026-01-07T10:00:00+01:00 on sim-1; the engine made one.',
+      'BASE-B.2.3: the terms require no blocked at 2026-01-08T10:00:00+01:00 on sim-1; the engine made one.',
+    ]);
   });
 });
 

@@ -134,6 +134,146 @@ describe('BASE prepaid credit', () => {
   });
 });
 
+const sms = (at: string, extra: Partial<Ev> = {}): Ev => ({ type: 'sms', at, line: 'sim-1', from: 'BE', to: '+32470123456', characters: 40, ...extra }) as Ev;
+const data = (at: string, bytes: number): Ev => ({ type: 'data', at, line: 'sim-1', from: 'BE', bytes, seconds: 600 }) as Ev;
+const blocked = (o: ReturnType<typeof rate>) => o.decisions.filter((d) => d.kind === 'blocked').map((d) => [d.at, d.service, d.quantity, d.detail, d.clauses[0]]);
+
+describe('BASE prepaid credit running out (BASE-B.1.2.1, BASE-B.1.2.2)', () => {
+  it('serves nothing with no credit left: the record is refused, no ledger entry (BASE-B.1.2.2)', () => {
+    const o = rate(prepaid([call('2026-01-07T10:00:00+01:00', 600), data('2026-01-07T11:00:00+01:00', 400_000)]));
+    // no top-up: the credit is 0, "totalement épuisé", so no service works (B.1.2.2) — not even the first
+    // second of the call (€0.0025, which would round to 0 c) nor the session (400,000 B × €10/GB = 0.4 c → 0 c)
+    const call600 = o.usage.find((r) => r.service === 'call')!;
+    expect([call600.billed, call600.blocked]).toEqual([0, 600]);
+    const session = o.usage.find((r) => r.service === 'data')!;
+    expect([session.billed, session.blocked]).toEqual([0, 400_000]);
+    expect(blocked(o)).toEqual([
+      ['2026-01-07T10:00:00+01:00', 'call', 600, 'no prepaid credit left', 'BASE-B.1.2.2'],
+      ['2026-01-07T11:00:00+01:00', 'data', 400_000, 'no prepaid credit left', 'BASE-B.1.2.2'],
+    ]);
+    expect(o.ledger).toEqual([]);
+    expect(o.balances.prepaidCreditCents).toBe(0);
+  });
+
+  it('refuses what the credit left cannot pay one unit of, while cheaper services still work (BASE-B.1.2.1)', () => {
+    const o = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 100),
+        call('2026-01-06T10:00:00+01:00', 392),
+        sms('2026-01-07T10:00:00+01:00'),
+        call('2026-01-07T11:00:00+01:00', 60, { to: '090012345' }),
+        sms('2026-01-07T12:00:00+01:00'),
+        call('2026-01-07T13:00:00+01:00', 60),
+        sms('2026-01-07T14:00:00+01:00'),
+      ]),
+    );
+    // €1.00 − 392 s × €0.0025 (€0.98) = 2 c left: credit remains (B.1.2.2), but only up to its amount (B.1.2.1):
+    // - an SMS costs 10 c > 2 c and is not split: refused, both of them, in one decision (the credit only
+    //   falls until the next top-up);
+    // - one second of a premium call (€1.50/min) is €0.025 → 3 c > 2 c: none of the call is served;
+    // - a national call still works: 9 s = €0.0225 → 2 c fits, 10 s = €0.025 → 3 c does not; the other 51 s
+    //   are cut (a decision of its own);
+    // - then the credit is 0: the last SMS finds no credit left (B.1.2.2).
+    expect(blocked(o)).toEqual([
+      ['2026-01-07T10:00:00+01:00', 'sms', 2, 'too little prepaid credit left (2 records from this one to the next top-up or the end of the period)', 'BASE-B.1.2.1'],
+      ['2026-01-07T11:00:00+01:00', 'call', 60, 'too little prepaid credit left', 'BASE-B.1.2.1'],
+      ['2026-01-07T13:00:00+01:00', 'call', 51, 'cut when the prepaid credit ran out', 'BASE-B.1.2.1'],
+      ['2026-01-07T14:00:00+01:00', 'sms', 1, 'no prepaid credit left', 'BASE-B.1.2.2'],
+    ]);
+    expect(o.ledger.map((l) => [l.kind, l.amountCents])).toEqual([
+      ['prepaid_top_up', -100],
+      ['prepaid_use', 98],
+      ['prepaid_use', 2],
+    ]);
+    const calls = o.usage.find((r) => r.service === 'call')!;
+    expect([calls.billed, calls.blocked]).toEqual([392 + 9, 60 + 51]);
+    expect(o.usage.find((r) => r.service === 'sms')).toMatchObject({ billed: 0, blocked: 3 });
+  });
+
+  it('gives one decision per stretch without credit, period, line and service; a top-up starts service again (BASE-B.1.2.2)', () => {
+    const o = rate(
+      prepaid([
+        call('2026-01-06T10:00:00+01:00', 60),
+        call('2026-01-06T11:00:00+01:00', 30),
+        sms('2026-01-06T12:00:00+01:00'),
+        call('2026-01-07T10:00:00+01:00', 1),
+        topUp('2026-01-08T10:00:00+01:00', 50),
+        call('2026-01-08T11:00:00+01:00', 120),
+        call('2026-01-08T12:00:00+01:00', 120),
+        call('2026-01-09T10:00:00+01:00', 45),
+        call('2026-01-10T10:00:00+01:00', 15),
+        call('2026-02-06T10:00:00+01:00', 10),
+      ]),
+    );
+    // before any top-up the credit is 0: the calls of 60 s, 30 s and 1 s are refused, one decision for the
+    // three (91 s), at the first; the SMS is another service, its own decision.
+    // the top-up of €0.50 starts service again: 120 s = €0.30 (30 c, 20 c left); the next 120 s call is cut at
+    // 81 s (€0.2025 → 20 c; 82 s = €0.205 → 21 c), 39 s refused in a decision of its own; the credit is 0 again.
+    // a new stretch: 45 s + 15 s = 60 s in one decision; the call of 2026-02-06 is in the next billing period
+    // (cycle day 5): a decision of its own.
+    expect(blocked(o)).toEqual([
+      ['2026-01-06T10:00:00+01:00', 'call', 91, 'no prepaid credit left (3 records from this one to the next top-up or the end of the period)', 'BASE-B.1.2.2'],
+      ['2026-01-06T12:00:00+01:00', 'sms', 1, 'no prepaid credit left', 'BASE-B.1.2.2'],
+      ['2026-01-08T12:00:00+01:00', 'call', 39, 'cut when the prepaid credit ran out', 'BASE-B.1.2.1'],
+      ['2026-01-09T10:00:00+01:00', 'call', 60, 'no prepaid credit left (2 records from this one to the next top-up or the end of the period)', 'BASE-B.1.2.2'],
+      ['2026-02-06T10:00:00+01:00', 'call', 10, 'no prepaid credit left', 'BASE-B.1.2.2'],
+    ]);
+    expect(o.ledger.map((l) => [l.kind, l.amountCents])).toEqual([
+      ['prepaid_top_up', -50],
+      ['prepaid_use', 30],
+      ['prepaid_use', 20],
+    ]);
+    // the usage table still counts every second refused: 91 + 39 + 60 in the first period, 10 in the second
+    expect(o.usage.filter((r) => r.service === 'call').map((r) => [r.period, r.billed, r.blocked])).toEqual([
+      [0, 120 + 81, 91 + 39 + 60],
+      [1, 0, 10],
+    ]);
+  });
+
+  it('keeps a call cut part-way as a decision of its own, apart from the stretch without credit after it (BASE-B.1.2.1)', () => {
+    const o = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 100),
+        call('2026-01-07T10:00:00+01:00', 600),
+        call('2026-01-07T11:00:00+01:00', 300),
+        call('2026-01-07T12:00:00+01:00', 100),
+        topUp('2026-01-08T10:00:00+01:00', 100),
+        call('2026-01-08T11:00:00+01:00', 500),
+      ]),
+    );
+    // €1.00 pays 401 s (€1.0025 → 100 c; 402 s = €1.005 → 101 c): 199 s cut; then 0 c: 300 s + 100 s refused,
+    // one decision; the second €1.00 pays 401 s of the 500 s call again: 99 s cut, a decision of its own.
+    expect(blocked(o)).toEqual([
+      ['2026-01-07T10:00:00+01:00', 'call', 199, 'cut when the prepaid credit ran out', 'BASE-B.1.2.1'],
+      ['2026-01-07T11:00:00+01:00', 'call', 400, 'no prepaid credit left (2 records from this one to the next top-up or the end of the period)', 'BASE-B.1.2.2'],
+      ['2026-01-08T11:00:00+01:00', 'call', 99, 'cut when the prepaid credit ran out', 'BASE-B.1.2.1'],
+    ]);
+    expect(o.usage.find((r) => r.service === 'call')).toMatchObject({ billed: 802, blocked: 199 + 400 + 99 });
+  });
+
+  it('gives one decision per period, line and service to a line that has ended, and to one suspended (BASE-B.2.2, BASE-B.3.1.3)', () => {
+    const ported = rate(
+      prepaid([topUp('2026-01-05T10:00:00+01:00', 1000), { type: 'port_out', at: '2026-01-10T10:00:00+01:00' }, call('2026-01-11T10:00:00+01:00', 60), call('2026-01-12T10:00:00+01:00', 30)]),
+    );
+    // the number left on 2026-01-10: the line has ended; its two later calls (90 s) are one decision
+    expect(blocked(ported)).toEqual([['2026-01-11T10:00:00+01:00', 'call', 90, 'the prepaid line has ended (2 records from this one to the end of the period or of the horizon)', 'BASE-B.2.2']]);
+    const lost = rate(
+      prepaid([
+        topUp('2026-01-05T10:00:00+01:00', 1000),
+        { type: 'sim_lost', at: '2026-01-10T10:00:00+01:00', line: 'sim-1', cause: 'lost' },
+        call('2026-01-11T10:00:00+01:00', 60),
+        call('2026-01-12T10:00:00+01:00', 30),
+        { type: 'sim_replaced', at: '2026-01-13T10:00:00+01:00', line: 'sim-1' },
+        call('2026-01-14T10:00:00+01:00', 60),
+      ]),
+    );
+    // services suspended from the report to the new SIM (B.3.1.3): 60 s + 30 s in one decision; the call after
+    // the replacement is taken from the credit (60 s × €0.0025 = 15 c)
+    expect(blocked(lost)).toEqual([['2026-01-11T10:00:00+01:00', 'call', 90, 'services suspended (2 records from this one to the end of the period or of the block)', 'BASE-B.3.1.3']]);
+    expect(lost.balances.prepaidCreditCents).toBe(985);
+  });
+});
+
 describe('an alternative roaming operator on a subscription', () => {
   it('takes EU roaming out of the pack and off the statement from 24 hours after the switch (BASE-B.2.5)', () => {
     const o = referenceOutcome(
