@@ -137,12 +137,14 @@ export const CLAUSES: readonly Clause[] = [
     treatment: ["rule"],
     summary: "Prepaid credit gives access to the services it covers, up to its amount; consumers only; never invoiced.",
     implementedIn: ["src/terms/prepaid.ts"],
+    reading: "Each record is priced and rounded half up to the cent. A call or data session the credit cannot pay in full is cut where its price would pass the credit; an SMS is not split. With credit left but below the price of one unit of what is asked, that record is refused whole (serving it would pass the amount or leave a debt that is never invoiced).",
   },
   {
     id: "BASE-B.1.2.2",
     treatment: ["rule"],
     summary: "Prepaid services work while credit remains and has not lapsed; incoming calls in Belgium keep working until the number is withdrawn.",
     implementedIn: ["src/terms/prepaid.ts"],
+    reading: "With no credit left nothing chargeable is served, not even a second whose price rounds to 0 c. Refusals until the next top-up are one blocked decision per period, line and service, with the quantity of them all.",
   },
   {
     id: "BASE-B.1.2.3",
