@@ -28,6 +28,10 @@ export function deriveSeed(seed: number, purpose: number): number {
   return fmix32(seed ^ fmix32(purpose + 0x632be5ab));
 }
 
+/** 2^−e for e = 0 … 31, and log2(1 + i / 1024) for i = 0 … 1024 (`Rng.exp`). */
+const INV_POW2 = Float64Array.from({ length: 32 }, (_, e) => 2 ** -e);
+const LOG2_1P = Float64Array.from({ length: 1025 }, (_, i) => Math.log2(1 + i / 1024));
+
 /** xoshiro128**: 128 bits of state, period 2^128 − 1; `next()` is a uint32, `float()` in [0, 1). */
 export class Rng {
   private a: number;
@@ -86,9 +90,20 @@ export class Rng {
     return xs[Math.floor(this.float() * xs.length)]!;
   }
 
-  /** An exponential variate with the given mean. */
+  /**
+   * An exponential variate with the given mean: −mean × ln(1 − u), u = next / 2^32. The logarithm is
+   * taken from the leading bit of 2^32 × (1 − u) and a table of the mantissa's, interpolated (error below
+   * 2e-7 of the mean): Math.log is a call out of compiled code, and a SIM box draws 35,000 a year.
+   */
   exp(mean: number): number {
-    return -mean * Math.log(1 - this.float());
+    const x = this.next() >>> 0;
+    if (x === 0) return 0;
+    const y = 4_294_967_296 - x;
+    const e = 31 - Math.clz32(y);
+    const m = (y * INV_POW2[e]! - 1) * 1024;
+    const i = m | 0;
+    const log2y = e + LOG2_1P[i]! + (LOG2_1P[i + 1]! - LOG2_1P[i]!) * (m - i);
+    return mean * (32 - log2y) * Math.LN2;
   }
 
   /** A Poisson count given exp(−mean) (Knuth; meant for small means, computed once by the caller). */

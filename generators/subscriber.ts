@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Catalog } from '../src/domain/catalog.ts';
 import { isClic, OPTIONS, type OptionId } from '../src/domain/families.ts';
 import { prorate, type Cents } from '../src/domain/money.ts';
-import { billingPeriods } from '../src/domain/periods.ts';
+import { billingPeriods, type BillingPeriod } from '../src/domain/periods.ts';
 import type { Scenario, ScenarioMixEntry } from '../src/domain/scenario.ts';
 import { brusselsMidnight, formatDate, ymdOfDay, type Day, type Instant } from '../src/domain/time.ts';
 import { TIMELINE_VERSION, type Timeline } from '../src/domain/timeline.ts';
@@ -111,6 +111,26 @@ export function buildContext(plan: Omit<PopulationPlan, 'entries'>, c: ContractS
   return last.ctx;
 }
 
+/**
+ * The billing periods from `activation` to `until` on `cycleDay`, made once per process for each
+ * combination (a population has a few hundred: activation days × cycle days) and shared, frozen, by the
+ * subscribers that have it: a pure function of its arguments, so sharing changes nothing.
+ */
+const PERIODS = new Map<number, readonly BillingPeriod[]>();
+
+function periodsOf(activation: Day, cycleDay: number, until: Day): readonly BillingPeriod[] {
+  if (until - activation >= 8192) return billingPeriods(activation, cycleDay, until);
+  const key = (activation * 32 + cycleDay) * 8192 + (until - activation);
+  let periods = PERIODS.get(key);
+  if (periods === undefined) {
+    // Horizons or activation spreads beyond any scenario's: keep the cache bounded all the same.
+    if (PERIODS.size >= 16_384) PERIODS.clear();
+    periods = Object.freeze(billingPeriods(activation, cycleDay, until).map((p) => Object.freeze(p)));
+    PERIODS.set(key, periods);
+  }
+  return periods;
+}
+
 function contextOf(plan: Omit<PopulationPlan, 'entries'>, c: ContractShape): BuildContext {
   const { catalog, scenario, until } = plan;
   const p = catalog.plans.get(c.plan)!;
@@ -141,7 +161,7 @@ function contextOf(plan: Omit<PopulationPlan, 'entries'>, c: ContractShape): Bui
   if (c.tv) chosen.add('tv');
   if (c.phone2go > 0) chosen.add('phone2go');
   const options = OPTIONS.filter((o) => chosen.has(o));
-  const periods = activation === null ? [] : billingPeriods(activation, cycleDay, until);
+  const periods = activation === null ? [] : periodsOf(activation, cycleDay, until);
   const statements =
     p.family === 'BASE_PREPAID'
       ? []

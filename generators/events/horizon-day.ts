@@ -11,7 +11,12 @@ import type { BuildContext } from '../types.ts';
 export function horizonDay(ctx: BuildContext, from = 0, to = ctx.days, share = 0.3): fc.Arbitrary<Day> {
   const lo = ctx.start + Math.max(0, Math.min(from, ctx.days - 1));
   const hi = Math.max(lo, ctx.start + Math.min(to, ctx.days) - 1);
-  const edges: number[] = [];
-  for (const p of ctx.periods) edges.push(p.start, p.end - 1);
+  // An indexed loop into an array of the right size: personas build this for every subscriber, some several times.
+  const periods = ctx.periods;
+  const edges = new Array<number>(2 * periods.length);
+  for (let i = 0; i < periods.length; i++) {
+    edges[2 * i] = periods[i]!.start;
+    edges[2 * i + 1] = periods[i]!.end - 1;
+  }
   return edgeInt(lo, hi, edges, share);
 }

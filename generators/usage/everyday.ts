@@ -33,6 +33,15 @@ const MAX_DATA_SECONDS = 21_600;
 const LATE_EU = 0.01;
 const LATE_WORLD = 0.15;
 const DAY = 86_400;
+
+/**
+ * Math.round for the non-negative values here, as floor(x + 0.5), which V8 compiles to fewer instructions
+ * (Math.round cost a sixteenth of the expansion). The two agree but for x = 0.49999999999999994, a product
+ * meant to be exactly ½ (three volume-and-rate pairs of a data session), where this gives 1 as ½ would.
+ */
+function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5);
+}
 /** Seconds per byte of a data session at 1 to 32 Mbit/s (125,000 bytes a second per Mbit/s). */
 const SECONDS_PER_BYTE = Float64Array.from({ length: 32 }, (_, k) => 1 / (125_000 * (1 + k)));
 
@@ -206,7 +215,7 @@ export class EverydayUsage {
     // One draw: received or not (bits 0–9), unanswered (bits 10–14), duration (bits 22–31).
     const r = this.rng.next();
     const incoming = (r & 0x3ff) < this.incoming1024;
-    const seconds = !incoming && ((r >>> 10) & 31) < 2 ? 0 : Math.min(MAX_CALL_SECONDS, Math.max(1, Math.round(this.callMedian * LN_CALL[r >>> 22]!)));
+    const seconds = !incoming && ((r >>> 10) & 31) < 2 ? 0 : Math.min(MAX_CALL_SECONDS, Math.max(1, roundHalfUp(this.callMedian * LN_CALL[r >>> 22]!)));
     const p = this.parties;
     this.out.append(t, Svc.CALL, line, this.country, p.dest, p.to, seconds, this.recorded(t, this.zone), incoming ? 1 : 0, 1, 0, 0);
   }
@@ -227,8 +236,8 @@ export class EverydayUsage {
   private data(t: Instant, line: number, country: number, zone: number): void {
     // One draw: the volume (bits 22–31), the throughput (bits 0–4) and extra seconds (bits 0–9).
     const r = this.rng.next();
-    const bytes = Math.min(MAX_DATA_BYTES, Math.max(1_000, Math.round(this.dataMedian * LN_DATA[r >>> 22]!)));
-    const seconds = Math.min(MAX_DATA_SECONDS, Math.max(1, Math.round(bytes * SECONDS_PER_BYTE[r & 31]!) + ((r & 0x3ff) % 120)));
+    const bytes = Math.min(MAX_DATA_BYTES, Math.max(1_000, roundHalfUp(this.dataMedian * LN_DATA[r >>> 22]!)));
+    const seconds = Math.min(MAX_DATA_SECONDS, Math.max(1, roundHalfUp(bytes * SECONDS_PER_BYTE[r & 31]!) + ((r & 0x3ff) % 120)));
     this.out.append(t, Svc.DATA, line, country, Dest.BE_MOBILE, -1, bytes, this.recorded(t, zone), 0, 1, seconds, 0);
   }
 
@@ -240,7 +249,7 @@ export class EverydayUsage {
     else if (u < 0.12) p.foreignNumber();
     else p.contact();
     const r = this.rng.next();
-    const seconds = Math.min(MAX_CALL_SECONDS, Math.max(1, Math.round(this.callMedian * 1.5 * LN_CALL[r >>> 22]!)));
+    const seconds = Math.min(MAX_CALL_SECONDS, Math.max(1, roundHalfUp(this.callMedian * 1.5 * LN_CALL[r >>> 22]!)));
     this.out.append(t, Svc.CALL, line, this.home, p.dest, p.to, seconds, t, (r & 7) < 3 ? 1 : 0, 1, 0, 0);
   }
 
@@ -256,7 +265,7 @@ export class EverydayUsage {
     let flags: number = desktop ? UsageFlag.APP_DESKTOP : UsageFlag.APP_MOBILE;
     if (desktop) flags |= this.zone === Zone.BE && (r & 8) === 0 ? UsageFlag.AT_INSTALLATION_ADDRESS : 0;
     else flags |= ((r & 32) === 0 ? UsageFlag.LOCATION_SHARED : 0) | ((r & 64) === 0 ? UsageFlag.MOBILE_NETWORK : 0);
-    const seconds = Math.min(MAX_CALL_SECONDS, Math.max(1, Math.round(this.callMedian * LN_CALL[r >>> 22]!)));
+    const seconds = Math.min(MAX_CALL_SECONDS, Math.max(1, roundHalfUp(this.callMedian * LN_CALL[r >>> 22]!)));
     const incoming = (r & 128) !== 0 && (r & 256) !== 0;
     this.out.append(t, Svc.CALL, line, this.country, p.dest, p.to, seconds, t, incoming ? 1 : 0, 1, 0, flags);
   }

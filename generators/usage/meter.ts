@@ -24,7 +24,9 @@ const KIND_OF = { mobile: Kind.MOBILE, data: Kind.DATA, fixed: Kind.FIXED, phone
 
 /** Each line's `Kind`. */
 export function lineKinds(lines: ReadonlyArray<{ readonly kind: keyof typeof KIND_OF }>): Uint8Array {
-  return Uint8Array.from(lines, (l) => KIND_OF[l.kind]);
+  const kinds = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) kinds[i] = KIND_OF[lines[i]!.kind];
+  return kinds;
 }
 
 export function smsCount(characters: number, recipients: number): number {
@@ -60,7 +62,8 @@ export function fairIndex(plan: Plan, service: number, zone: number): number {
 
 /** A CLIC-2.3 limit in its unit. */
 export function fairLimit(plan: Plan, index: number): number {
-  return [plan.fairUse.callSeconds, plan.fairUse.sms, plan.fairUse.dataBelgium, plan.fairUse.dataEu][index]!;
+  const f = plan.fairUse;
+  return index === Fair.CALL ? f.callSeconds : index === Fair.SMS ? f.sms : index === Fair.DATA_BE ? f.dataBelgium : f.dataEu;
 }
 
 /** The pack's allowance of `service` for `period`, prorated (BASE-D.8.3); Infinity or 0 as is. */
@@ -70,12 +73,52 @@ export function freshAllowance(plan: Plan, service: number, period: BillingPerio
   return roundHalfUp(a * period.days, period.cycleDays);
 }
 
+/** Destination classes (numbering.ts `Dest`). */
+const DESTS = 9;
+const RULES = 3 * 2 * 4 * 3 * DESTS;
+
+function ruleKey(service: number, incoming: boolean, kind: number, zone: number, dest: number): number {
+  return (((service * 2 + (incoming ? 1 : 0)) * 4 + kind) * 3 + zone) * DESTS + dest;
+}
+
+/** Per plan, with data allowed and barred: its rules (a plan's are the same for all its subscribers). */
+const RULES_OF = new WeakMap<Plan, [Uint8Array | undefined, Uint8Array | undefined]>();
+
+function rulesOf(plan: Plan, dataBarred: boolean): Uint8Array {
+  let both = RULES_OF.get(plan);
+  if (!both) RULES_OF.set(plan, (both = [undefined, undefined]));
+  const k = dataBarred ? 1 : 0;
+  return (both[k] ??= makeRules(plan, dataBarred));
+}
+
+function makeRules(plan: Plan, dataBarred: boolean): Uint8Array {
+  const rules = new Uint8Array(RULES);
+  for (let service = 0; service < 3; service++)
+    for (let incoming = 0; incoming < 2; incoming++)
+      for (let kind = 0; kind < 4; kind++)
+        for (let zone = 0; zone < 3; zone++)
+          for (let dest = 0; dest < DESTS; dest++) {
+            if (!countsInPack(plan, dataBarred, service, incoming === 1, kind, zone, dest)) continue;
+            const f = fairIndex(plan, service, zone);
+            rules[ruleKey(service, incoming === 1, kind, zone, dest)] = f < 0 ? 1 : 2 + f;
+          }
+  return rules;
+}
+
 /**
  * Pack and per-SIM counters over the periods, fed record by record in time order. `allowance(s)` is what
  * the current period offers, rollover included; `pool[s]` what was counted; `fair[line * 4 + i]` the per-SIM use.
  */
 export class Meter {
   period = -1;
+  /**
+   * `countsInPack` and `fairIndex` for every combination of service, direction, line kind, zone and
+   * destination class, worked out once: `count` runs for every record of a metered subscriber.
+   * Per `ruleKey`: 0 not counted; 1 counted in the pack only; 2 + i also counted on fair-use counter i.
+   */
+  private readonly rules: Uint8Array;
+  /** Per service, the catalog's increment (call seconds, data bytes; 1 for SMS). */
+  private readonly increments: Float64Array;
   readonly pool = new Float64Array(3);
   private readonly previousPool = new Float64Array(3);
   private readonly previousFresh = new Float64Array(3);
@@ -91,6 +134,8 @@ export class Meter {
     readonly periods: readonly BillingPeriod[],
   ) {
     this.fair = new Float64Array(kinds.length * 4);
+    this.increments = Float64Array.of(catalog.callIncrementSeconds, 1, catalog.dataIncrementBytes);
+    this.rules = rulesOf(plan, dataBarred);
   }
 
   /** Moves to period `p` (and every period before it in turn). */
@@ -118,11 +163,13 @@ export class Meter {
 
   /** Counts one record; returns its quantity when it counted, else 0. */
   count(service: number, incoming: boolean, line: number, zone: number, dest: number, amount: number, recipients: number): number {
-    if (!countsInPack(this.plan, this.dataBarred, service, incoming, this.kinds[line]!, zone, dest)) return 0;
-    const q = quantity(this.catalog, service, amount, recipients);
+    const rule = this.rules[ruleKey(service, incoming, this.kinds[line]!, zone, dest)]!;
+    if (rule === 0) return 0;
+    // `quantity`, with the increments at hand.
+    const inc = this.increments[service]!;
+    const q = service === Svc.SMS ? smsCount(amount, recipients) : inc === 1 ? amount : Math.ceil(amount / inc) * inc;
     this.pool[service] = this.pool[service]! + q;
-    const f = fairIndex(this.plan, service, zone);
-    if (f >= 0) this.fair[line * 4 + f] = this.fair[line * 4 + f]! + q;
+    if (rule >= 2) this.fair[line * 4 + rule - 2] = this.fair[line * 4 + rule - 2]! + q;
     return q;
   }
 }
