@@ -4,7 +4,7 @@
  * subscriber completely, so shrinking a shape shrinks the subscriber.
  */
 import fc from 'fast-check';
-import type { Catalog } from '../src/domain/catalog.ts';
+import type { Catalog, Plan } from '../src/domain/catalog.ts';
 import { isClic, OPTIONS, type OptionId } from '../src/domain/families.ts';
 import { prorate, type Cents } from '../src/domain/money.ts';
 import { billingPeriods, type BillingPeriod } from '../src/domain/periods.ts';
@@ -19,7 +19,7 @@ import { Life, type Habits } from './life.ts';
 import { belgianFixed, belgianMobile } from './numbers.ts';
 import { PERSONAS } from './personas/index.ts';
 import { deriveSeed, Rng } from './rng.ts';
-import type { AnyPersona, BuildContext, ContractNeeds, LineInfo, UsageProfile } from './types.ts';
+import type { AnyPersona, BuildContext, ContractFacet, ContractNeeds, LineInfo, StatementInfo, UsageProfile } from './types.ts';
 import { expandUsage, type GeneratedUsage } from './usage/expand.ts';
 import { usageProfile } from './usage-profile.ts';
 
@@ -66,30 +66,114 @@ export function populationPlan(scenario: Scenario, catalog: Catalog): Population
   scenario.mix.forEach((m, i) => (cumulative[i] = acc += m.weight / total));
   cumulative[cumulative.length - 1] = 1;
   const plan = { scenario, catalog, until, cumulative, entries: [] as PopulationPlan['entries'][number][] };
+  const shared = new Map<string, Map<number, fc.Arbitrary<unknown>>>();
   scenario.mix.forEach((mix, i) => {
     const personas = mix.personas.map((id) => {
       const p = PERSONAS.get(id);
       if (!p) throw new Error(`generators: no persona ${id}`);
       return p;
     });
-    plan.entries.push({ mix, personas, shape: subscriberShape(plan, i, mix, personas) });
+    plan.entries.push({ mix, personas, shape: subscriberShape(plan, i, mix, personas, shared) });
   });
   return plan;
 }
 
-/** The shape of a subscriber of mix entry `entry`. */
-function subscriberShape(plan: Omit<PopulationPlan, 'entries'>, entry: number, mix: ScenarioMixEntry, personas: readonly AnyPersona[]): fc.Arbitrary<SubscriberShape> {
+/** The shape of a subscriber of mix entry `entry`; `shared`: the population's persona arbitraries (`personaPart`). */
+function subscriberShape(
+  plan: Omit<PopulationPlan, 'entries'>,
+  entry: number,
+  mix: ScenarioMixEntry,
+  personas: readonly AnyPersona[],
+  shared: Map<string, Map<number, fc.Arbitrary<unknown>>>,
+): fc.Arbitrary<SubscriberShape> {
   const needs: ContractNeeds = Object.assign({}, ...personas.map((p) => p.needs ?? {}));
   const contract = contractShape({ catalog: plan.catalog, plans: mix.plans, activationDays: plan.scenario.activationDays, needs });
   // The seed, profile and habits, then each persona's part, as one tuple mapped into the shape (not fc.record: this
   // is drawn for every subscriber, and a record's generic mapping costs more than its fields).
   const common = [fc.integer({ min: 0, max: 0xffffffff }), usageProfile(), habits(plan.catalog.paymentTermDays)] as const;
+  const parts = personas.map((p) => personaPart(plan, p, mix.parameters[p.id] ?? {}, shared));
   return contract.chain((c) => {
     const ctx = buildContext(plan, c);
     return fc
-      .tuple(...common, fc.tuple(...personas.map((p) => p.arbitrary(ctx, mix.parameters[p.id] ?? {}) as fc.Arbitrary<unknown>)))
+      .tuple(...common, fc.tuple(...parts.map((part) => part(ctx))))
       .map(([seed, profile, payHabits, drawn]): SubscriberShape => ({ entry, contract: c, seed, profile, habits: payHabits, personas: drawn }));
   });
+}
+
+/**
+ * A persona's arbitrary against a context, built once per value of what it reads of the contract (its
+ * `drawsOn`) and shared by every subscriber with that value, whatever its mix entry (entries with the same
+ * parameters share them): the same key gives the same arbitrary, so a subscriber draws what it would draw
+ * from one built for it alone, whichever subscribers were made before it.
+ */
+function personaPart(
+  plan: Omit<PopulationPlan, 'entries'>,
+  persona: AnyPersona,
+  params: Record<string, unknown>,
+  shared: Map<string, Map<number, fc.Arbitrary<unknown>>>,
+): (ctx: BuildContext) => fc.Arbitrary<unknown> {
+  const build = (ctx: BuildContext) => persona.arbitrary(ctx, params) as fc.Arbitrary<unknown>;
+  if (persona.drawsOn === undefined) return build;
+  const key = facetKey(plan, persona.drawsOn);
+  const id = `${persona.id} ${JSON.stringify(params)}`;
+  let built = shared.get(id);
+  if (built === undefined) shared.set(id, (built = new Map()));
+  const cache = built;
+  return (ctx) => {
+    const k = key(ctx);
+    let arb = k < 0 ? undefined : cache.get(k);
+    if (arb === undefined) {
+      arb = build(ctx);
+      if (k >= 0) {
+        // Horizons or activation spreads beyond any scenario's: keep the cache bounded all the same.
+        if (cache.size >= 16_384) cache.clear();
+        cache.set(k, arb);
+      }
+    }
+    return arb;
+  };
+}
+
+/**
+ * The key of what a persona reads of a context (`facets`), as a number: the contract day, the activation
+ * and the cycle day (the horizon and its periods), the plan, the lines; −1 for a context out of its ranges.
+ */
+function facetKey(plan: Omit<PopulationPlan, 'entries'>, drawsOn: readonly ContractFacet[]): (ctx: BuildContext) => number {
+  const facets = new Set(drawsOn);
+  const horizon = facets.has('horizon') || facets.has('statements');
+  const byPlan = facets.has('plan') || facets.has('statements');
+  const lines = facets.has('lines');
+  const planIndex = new Map([...plan.catalog.plans.keys()].map((id, i) => [id, i]));
+  return (ctx) => {
+    let start = 0;
+    let activation = 0;
+    let cycleDay = 0;
+    if (horizon) {
+      start = ctx.start - plan.scenario.start;
+      activation = ctx.activation === null ? 0 : ctx.activation - ctx.start + 1;
+      cycleDay = ctx.cycleDay;
+      if (start < 0 || start >= 8192 || activation < 0 || activation >= 1024 || cycleDay < 0 || cycleDay >= 32) return -1;
+    }
+    const p = byPlan ? planIndex.get(ctx.plan.id)! : 0;
+    if (p >= 64) return -1;
+    let kinds = 0;
+    if (lines) {
+      let mobile = 0;
+      let data = 0;
+      let fixed = 0;
+      let phone2go = 0;
+      for (const l of ctx.lines) {
+        if (l.kind === 'mobile') mobile++;
+        else if (l.kind === 'data') data++;
+        else if (l.kind === 'fixed') fixed++;
+        else phone2go++;
+      }
+      // Lines come in this order (mobiles, data SIM, fixed line, licences), so the counts make them.
+      if (mobile >= 16 || data >= 2 || fixed >= 2 || phone2go >= 8) return -1;
+      kinds = ((mobile * 2 + data) * 2 + fixed) * 8 + phone2go;
+    }
+    return (((start * 1024 + activation) * 32 + cycleDay) * 64 + p) * 512 + kinds;
+  };
 }
 
 /** CLIC-2.5: a SIM must be activated within 14 days of its receipt. */
@@ -131,6 +215,69 @@ function periodsOf(activation: Day, cycleDay: number, until: Day): readonly Bill
   return periods;
 }
 
+/**
+ * What contracts of a population share, made once each and frozen, like the periods: the lines of each
+ * combination of SIMs, fixed line and licences, and the statements of each plan, options and periods (pure
+ * functions of those; made for every subscriber, they were a sixth of the shape's cost and of its garbage).
+ */
+interface SharedParts {
+  readonly lines: Map<number, readonly LineInfo[]>;
+  readonly planIndex: Map<string, number>;
+  /** By periods (the shared arrays of `periodsOf`), then plan and options. */
+  readonly statements: Map<readonly BillingPeriod[], Map<number, readonly StatementInfo[]>>;
+}
+
+const PARTS = new WeakMap<Omit<PopulationPlan, 'entries'>, SharedParts>();
+
+function partsOf(plan: Omit<PopulationPlan, 'entries'>): SharedParts {
+  let parts = PARTS.get(plan);
+  if (parts === undefined) PARTS.set(plan, (parts = { lines: new Map(), planIndex: new Map([...plan.catalog.plans.keys()].map((id, i) => [id, i])), statements: new Map() }));
+  return parts;
+}
+
+/** The options of each combination (bit 0: fixed telephony, 1: TV, 2: Phone2Go), in the domain's order. */
+const OPTION_SETS: ReadonlyArray<readonly OptionId[]> = Array.from({ length: 8 }, (_, mask) =>
+  Object.freeze(OPTIONS.filter((o) => (o === 'fixed_telephony' && mask & 1) || (o === 'tv' && mask & 2) || (o === 'phone2go' && mask & 4))),
+);
+
+/** The contract's lines: mobile SIMs, the data SIM, the fixed line, Phone2Go licences, in that order. */
+function linesOf(parts: SharedParts, c: ContractShape): readonly LineInfo[] {
+  const key = ((c.mobiles * 2 + (c.dataSim ? 1 : 0)) * 2 + (c.fixedLine ? 1 : 0)) * 64 + c.phone2go;
+  let lines = parts.lines.get(key);
+  if (lines === undefined) {
+    const kinds: Array<LineInfo['kind']> = [];
+    for (let i = 0; i < c.mobiles; i++) kinds.push('mobile');
+    if (c.dataSim) kinds.push('data');
+    if (c.fixedLine) kinds.push('fixed');
+    for (let i = 0; i < c.phone2go; i++) kinds.push('phone2go');
+    const counts = { mobile: 0, data: 0, fixed: 0, phone2go: 0 };
+    lines = Object.freeze(kinds.map((kind, index) => Object.freeze({ index, kind, id: `${LINE_PREFIX[kind]}-${++counts[kind]}` })));
+    parts.lines.set(key, lines);
+  }
+  return lines;
+}
+
+/** One statement per period (BASE-D.8.1, D.8.5): issued on its first day, the fee and options prorated (BASE-D.8.3). */
+function statementsOf(parts: SharedParts, catalog: Catalog, p: Plan, options: readonly OptionId[], mask: number, periods: readonly BillingPeriod[]): readonly StatementInfo[] {
+  const make = () =>
+    periods.map((period) => {
+      let fee = prorate(p.fee, period.days, period.cycleDays) as number;
+      for (const o of options) fee += prorate(catalog.options[o].fee as Cents, period.days, period.cycleDays);
+      return Object.freeze({ index: period.index, issued: period.start, due: period.start + catalog.paymentTermDays, feeCents: fee });
+    });
+  // Only periods shared through `periodsOf` are keys (others are made for one subscriber).
+  if (!Object.isFrozen(periods)) return make();
+  let byPlan = parts.statements.get(periods);
+  if (byPlan === undefined) {
+    if (parts.statements.size >= 16_384) parts.statements.clear();
+    parts.statements.set(periods, (byPlan = new Map()));
+  }
+  const key = parts.planIndex.get(p.id)! * 8 + mask;
+  let statements = byPlan.get(key);
+  if (statements === undefined) byPlan.set(key, (statements = Object.freeze(make())));
+  return statements;
+}
+
 function contextOf(plan: Omit<PopulationPlan, 'entries'>, c: ContractShape): BuildContext {
   const { catalog, scenario, until } = plan;
   const p = catalog.plans.get(c.plan)!;
@@ -149,27 +296,12 @@ function contextOf(plan: Omit<PopulationPlan, 'entries'>, c: ContractShape): Bui
   const activationAt = activation === null ? brusselsMidnight(until) : activationEventAt ?? brusselsMidnight(start);
   const dom = ymdOfDay(activation ?? start).day;
   const cycleDay = c.cycleOnActivation && dom <= 28 ? dom : c.cycleDay;
-  const kinds: Array<LineInfo['kind']> = [];
-  for (let i = 0; i < c.mobiles; i++) kinds.push('mobile');
-  if (c.dataSim) kinds.push('data');
-  if (c.fixedLine) kinds.push('fixed');
-  for (let i = 0; i < c.phone2go; i++) kinds.push('phone2go');
-  const counts = { mobile: 0, data: 0, fixed: 0, phone2go: 0 };
-  const lines = kinds.map((kind, index) => ({ index, kind, id: `${LINE_PREFIX[kind]}-${++counts[kind]}` }));
-  const chosen = new Set<OptionId>();
-  if (c.fixedLine) chosen.add('fixed_telephony');
-  if (c.tv) chosen.add('tv');
-  if (c.phone2go > 0) chosen.add('phone2go');
-  const options = OPTIONS.filter((o) => chosen.has(o));
+  const parts = partsOf(plan);
+  const lines = linesOf(parts, c);
+  const mask = (c.fixedLine ? 1 : 0) | (c.tv ? 2 : 0) | (c.phone2go > 0 ? 4 : 0);
+  const options = OPTION_SETS[mask]!;
   const periods = activation === null ? [] : periodsOf(activation, cycleDay, until);
-  const statements =
-    p.family === 'BASE_PREPAID'
-      ? []
-      : periods.map((period) => {
-          let fee = prorate(p.fee, period.days, period.cycleDays) as number;
-          for (const o of options) fee += prorate(catalog.options[o].fee as Cents, period.days, period.cycleDays);
-          return { index: period.index, issued: period.start, due: period.start + catalog.paymentTermDays, feeCents: fee };
-        });
+  const statements = p.family === 'BASE_PREPAID' ? [] : statementsOf(parts, catalog, p, options, mask, periods);
   return {
     catalog,
     plan: p,

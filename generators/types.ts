@@ -81,6 +81,16 @@ export interface ContractNeeds {
   readonly manualPayment?: boolean;
 }
 
+/**
+ * What of the contract a persona's arbitrary may read, so that the population builds it once per distinct
+ * value and shares it (`Persona.drawsOn`):
+ * - `horizon`: `start`, `until`, `days` and `periods` (the contract day, the activation and the cycle day);
+ * - `plan`: `catalog`, `plan` and `family`;
+ * - `lines`: `lines`;
+ * - `statements`: how many statements there are (`statements`, its length only: the plan and the horizon).
+ */
+export type ContractFacet = 'horizon' | 'plan' | 'lines' | 'statements';
+
 /** How a subscriber uses the phone day to day; personas scale it. Rates are means per day. */
 export interface UsageProfile {
   /** Calls a day on the first SIM, incoming included. */
@@ -136,6 +146,13 @@ export interface Persona<S = unknown, P extends Record<string, unknown> = Record
   /** In words, for errors: where the persona can live. */
   readonly fitsText: string;
   readonly needs?: ContractNeeds;
+  /**
+   * All the arbitrary reads of the contract: it is built once per process for each distinct value of these
+   * and shared by the subscribers that have it (building arbitraries against every contract cost a sixth of
+   * the generation). Reading anything else would make a subscriber depend on another: the personas' tests
+   * build each arbitrary against a context that lets it read only these. Absent: built for every subscriber.
+   */
+  readonly drawsOn?: readonly ContractFacet[];
   /** The persona's part of the subscriber's shape, drawn against the contract. */
   arbitrary(ctx: BuildContext, params: P): fc.Arbitrary<S>;
   /** Turns the drawn shape into account events, usage constraints, trips and usage hooks. */

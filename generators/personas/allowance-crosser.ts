@@ -28,6 +28,7 @@ export const allowanceCrosser: Persona<AllowanceCrosserShape, Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsPlan: (plan) => flat(plan).length > 0,
   fitsText: 'plans with a flat (not unlimited) allowance',
+  drawsOn: ['plan', 'horizon'],
   arbitrary(ctx, p) {
     const services = flat(ctx.plan);
     const n = ctx.periods.length;

@@ -22,6 +22,7 @@ export const alternativeRoamer: Persona<AlternativeRoamerShape, Params> = {
   parameters,
   families: ['BASE_SUBSCRIPTION', 'BASE_PREPAID'],
   fitsText: 'BASE plans (BASE-B.2.5)',
+  drawsOn: ['horizon'],
   arbitrary: (ctx, p) =>
     fc.record({
       trips: fc.array(

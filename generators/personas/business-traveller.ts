@@ -20,6 +20,7 @@ export const businessTraveller: Persona<TripShape[], Params> = {
   parameters,
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'CLIC, CLIC Bureau and BASE subscriptions',
+  drawsOn: ['horizon'],
   arbitrary: (ctx, p) =>
     fc.array(trip(ctx, { minDays: 1, maxDays: 5, worldShare: p.worldShare }), { maxLength: Math.ceil((p.tripsPerMonth * ctx.days * 2) / 30) }),
   apply(trips, life, p) {

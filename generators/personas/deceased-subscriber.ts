@@ -26,6 +26,7 @@ export const deceasedSubscriber: Persona<DeceasedShape, Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['horizon'],
   arbitrary: (ctx) =>
     fc.record({ day: horizonDay(ctx, 1), second: secondOfDay(), relativeAfterDays: edgeInt(0, 90, [0, 1], 0.4), relativeSecond: officeSecond() }),
   apply(s, life) {

@@ -32,6 +32,7 @@ export const disputer: Persona<DisputeShape[], Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'subscriptions (prepaid is never invoiced)',
   needs: { manualPayment: true },
+  drawsOn: ['statements'],
   arbitrary(ctx, p) {
     const n = ctx.statements.length;
     const j = Math.max(1, Math.round(p.justifiedShare * 100));

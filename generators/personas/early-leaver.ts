@@ -28,6 +28,7 @@ export const earlyLeaver: Persona<EarlyLeaverShape, Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'subscriptions (a device discount is tied to one)',
   needs: { device: true },
+  drawsOn: ['horizon'],
   arbitrary(ctx, p) {
     const b = Math.max(1, Math.round(p.boundaryShare * 100));
     const port = Math.round(p.portShare * 100);

@@ -20,6 +20,7 @@ export const everydayUser: Persona<TripShape[], Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['horizon'],
   arbitrary: (ctx, p) =>
     fc.array(trip(ctx, { minDays: 2, maxDays: 8, worldShare: p.worldShare }), {
       maxLength: Math.ceil((p.tripsPerYear * ctx.days * 2) / 365),

@@ -45,6 +45,7 @@ export const fairUseAbuser: Persona<FairUseShape, Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsPlan: (plan) => counters(plan).length > 0,
   fitsText: 'plans with an unlimited service',
+  drawsOn: ['plan', 'lines', 'horizon'],
   arbitrary(ctx, p) {
     const whole = ctx.periods.filter((q) => q.days >= 27 && q.end <= ctx.until).map((q) => q.index);
     const w = Math.max(1, Math.round(p.exactShare * 100));

@@ -27,6 +27,7 @@ export const fixedTermLeaver: Persona<FixedTermLeaverShape, Params> = {
   families: ['BASE_SUBSCRIPTION'],
   fitsText: 'BASE subscriptions (CLIC is indefinite by CLIC-5.1)',
   needs: { fixedTerm: true },
+  drawsOn: ['horizon'],
   arbitrary(ctx) {
     const sixth = addMonths(ctx.start, 6) - ctx.start;
     return fc.oneof(

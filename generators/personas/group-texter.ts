@@ -27,6 +27,7 @@ export const groupTexter: Persona<GroupTexterShape, Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['horizon'],
   arbitrary: (ctx, p) =>
     fc.record({
       messages: fc.array(

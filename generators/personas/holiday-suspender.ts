@@ -28,6 +28,7 @@ export const holidaySuspender: Persona<HolidaySuspenderShape, Params> = {
   parameters,
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'subscriptions',
+  drawsOn: ['horizon'],
   arbitrary: (ctx, p) =>
     fc.record({
       from: horizonDay(ctx, 0, Math.max(1, ctx.days - 30)),

@@ -19,6 +19,7 @@ export const lateActivator: Persona<null, Params> = {
   families: ['CLIC', 'CLIC_BUREAU'],
   fitsText: 'CLIC and CLIC Bureau packs (CLIC-2.5)',
   needs: { lateActivation: true },
+  drawsOn: [],
   arbitrary: () => fc.constant(null),
   apply(_shape, life) {
     const { ctx } = life;

@@ -19,6 +19,7 @@ export const latePayer: Persona<PaymentPlan[], Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'subscriptions (prepaid is never invoiced)',
   needs: { manualPayment: true },
+  drawsOn: ['plan', 'statements'],
   arbitrary(ctx, p) {
     const late = Math.round(p.lateShare * 100);
     const after = Math.round(p.afterDeadlineShare * late);

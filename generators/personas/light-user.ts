@@ -17,6 +17,7 @@ export const lightUser: Persona<null, Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: [],
   arbitrary: () => fc.constant(null),
   apply(_shape, life, p) {
     scaleProfile(life.profile, p.activity);

@@ -32,6 +32,7 @@ export const nonPayer: Persona<NonPayerShape, Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'subscriptions (prepaid is never invoiced)',
   needs: { manualPayment: true },
+  drawsOn: ['statements'],
   arbitrary(ctx, p) {
     const n = ctx.statements.length;
     return fc.record({

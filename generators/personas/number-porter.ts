@@ -29,6 +29,7 @@ export const numberPorter: Persona<NumberPorterShape, Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['horizon'],
   arbitrary: (ctx) =>
     fc.record({
       mode: weighted([['port', 3], ['terminate-then-port', 2]] as const),

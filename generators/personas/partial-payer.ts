@@ -50,6 +50,7 @@ export const partialPayer: Persona<PartialPayerShape, Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'subscriptions (prepaid is never invoiced)',
   needs: { manualPayment: true },
+  drawsOn: ['plan', 'statements'],
   arbitrary(ctx, p) {
     const w = Math.max(1, Math.round(p.boundaryShare * 100));
     const last = indemnityDay(ctx.catalog.dunning.indemnityAfterDays) - 1;

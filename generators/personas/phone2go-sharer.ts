@@ -30,6 +30,7 @@ export const phone2goSharer: Persona<Phone2GoShape, Params> = {
   fitsPlan: (plan, catalog) => catalog.options.phone2go.families.includes(plan.family),
   fitsText: 'plans the Phone2Go option is sold with (CLIC, not CLIC Bureau)',
   needs: { phone2go: true },
+  drawsOn: ['lines', 'horizon'],
   arbitrary(ctx, p) {
     const licences = ctx.lines.filter((l) => l.kind === 'phone2go').map((l) => l.index);
     if (licences.length === 0) return fc.constant({ sessions: [], emergencies: [] });

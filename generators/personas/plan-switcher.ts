@@ -47,6 +47,7 @@ export const planSwitcher: Persona<PlanSwitcherShape, Params> = {
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsPlan: (plan, catalog) => targets(catalog, plan, 1, false).length > 0,
   fitsText: 'plans with another plan of the same family in the catalog',
+  drawsOn: ['plan', 'lines', 'horizon'],
   arbitrary(ctx, p) {
     const ts = targetsOf(ctx);
     const n = ctx.periods.length;

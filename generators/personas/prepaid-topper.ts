@@ -33,6 +33,7 @@ export const prepaidTopper: Persona<PrepaidTopperShape, Params> = {
   parameters,
   families: ['BASE_PREPAID'],
   fitsText: 'BASE_PREPAID plans',
+  drawsOn: ['plan', 'horizon'],
   arbitrary(ctx, p) {
     const amounts = fc.constantFrom(500, 1000, 1500, 2000, 2500, 5000);
     const subs = subscriptions(ctx.catalog);

@@ -25,6 +25,7 @@ export const priceChangeLeaver: Persona<PriceChangeLeaverShape, Params> = {
   parameters,
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION'],
   fitsText: 'subscriptions',
+  drawsOn: ['horizon'],
   arbitrary: (ctx) =>
     fc.record({
       notice: changeNotice(ctx),

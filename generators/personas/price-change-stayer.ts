@@ -33,6 +33,7 @@ export const priceChangeStayer: Persona<PriceChangeStayerShape, Params> = {
   parameters,
   families: ['CLIC', 'CLIC_BUREAU', 'BASE_SUBSCRIPTION', 'BASE_PREPAID'],
   fitsText: 'any plan',
+  drawsOn: ['horizon'],
   arbitrary: (ctx, p) =>
     fc.record({
       indexations: fc.tuple(

@@ -17,6 +17,7 @@ export const simLoser: Persona<SimLossShape, Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['lines', 'horizon'],
   arbitrary: (ctx) => simLoss(ctx),
   apply(s, life, p) {
     const ctx = life.ctx;

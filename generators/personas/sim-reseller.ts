@@ -27,6 +27,7 @@ export const simReseller: Persona<SimResellerShape, Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['horizon'],
   arbitrary: (ctx, p) =>
     fc.record({
       from: horizonDay(ctx, 0, Math.max(1, Math.floor(ctx.days / 2))),

@@ -31,6 +31,7 @@ export const simboxOperator: Persona<SimboxShape, Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['lines', 'horizon'],
   arbitrary(ctx, p) {
     const mobiles = ctx.lines.filter((l) => l.kind === 'mobile').map((l) => l.index);
     return fc.record({

@@ -21,6 +21,7 @@ export const summerRoamer: Persona<TripShape[], Params> = {
   parameters,
   families: FAMILIES,
   fitsText: 'any plan',
+  drawsOn: ['horizon'],
   arbitrary(ctx, p) {
     const o = { minDays: p.minDays, maxDays: Math.max(p.minDays, p.maxDays), worldShare: p.worldShare };
     const windows = summers(ctx);
