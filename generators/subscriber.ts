@@ -121,16 +121,7 @@ function personaPart(
   const cache = built;
   return (ctx) => {
     const k = key(ctx);
-    let arb = k < 0 ? undefined : cache.get(k);
-    if (arb === undefined) {
-      arb = build(ctx);
-      if (k >= 0) {
-        // Horizons or activation spreads beyond any scenario's: keep the cache bounded all the same.
-        if (cache.size >= 16_384) cache.clear();
-        cache.set(k, arb);
-      }
-    }
-    return arb;
+    return k < 0 ? build(ctx) : cached(cache, k, () => build(ctx));
   };
 }
 
@@ -143,7 +134,7 @@ function facetKey(plan: Omit<PopulationPlan, 'entries'>, drawsOn: readonly Contr
   const horizon = facets.has('horizon') || facets.has('statements');
   const byPlan = facets.has('plan') || facets.has('statements');
   const lines = facets.has('lines');
-  const planIndex = new Map([...plan.catalog.plans.keys()].map((id, i) => [id, i]));
+  const planIndex = partsOf(plan).planIndex;
   return (ctx) => {
     let start = 0;
     let activation = 0;
@@ -205,14 +196,20 @@ const PERIODS = new Map<number, readonly BillingPeriod[]>();
 function periodsOf(activation: Day, cycleDay: number, until: Day): readonly BillingPeriod[] {
   if (until - activation >= 8192) return billingPeriods(activation, cycleDay, until);
   const key = (activation * 32 + cycleDay) * 8192 + (until - activation);
-  let periods = PERIODS.get(key);
-  if (periods === undefined) {
-    // Horizons or activation spreads beyond any scenario's: keep the cache bounded all the same.
-    if (PERIODS.size >= 16_384) PERIODS.clear();
-    periods = Object.freeze(billingPeriods(activation, cycleDay, until).map((p) => Object.freeze(p)));
-    PERIODS.set(key, periods);
+  return cached(PERIODS, key, () => Object.freeze(billingPeriods(activation, cycleDay, until).map((p) => Object.freeze(p))));
+}
+
+/**
+ * `map`'s value for `key`, made by `make` the first time. A population needs a few hundred keys; beyond
+ * 16,384 (horizons or activation spreads beyond any scenario's) the map starts again, so it stays bounded.
+ */
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= 16_384) map.clear();
+    map.set(key, (value = make()));
   }
-  return periods;
+  return value;
 }
 
 /**
@@ -267,15 +264,8 @@ function statementsOf(parts: SharedParts, catalog: Catalog, p: Plan, options: re
     });
   // Only periods shared through `periodsOf` are keys (others are made for one subscriber).
   if (!Object.isFrozen(periods)) return make();
-  let byPlan = parts.statements.get(periods);
-  if (byPlan === undefined) {
-    if (parts.statements.size >= 16_384) parts.statements.clear();
-    parts.statements.set(periods, (byPlan = new Map()));
-  }
-  const key = parts.planIndex.get(p.id)! * 8 + mask;
-  let statements = byPlan.get(key);
-  if (statements === undefined) byPlan.set(key, (statements = Object.freeze(make())));
-  return statements;
+  const byPlan = cached(parts.statements, periods, () => new Map<number, readonly StatementInfo[]>());
+  return cached(byPlan, parts.planIndex.get(p.id)! * 8 + mask, () => Object.freeze(make()));
 }
 
 function contextOf(plan: Omit<PopulationPlan, 'entries'>, c: ContractShape): BuildContext {

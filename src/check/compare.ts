@@ -13,7 +13,7 @@ export interface CompareSettings {
    * Decision kinds compared by kind and time; [] compares none. Records blocked by a state that lasts (a
    * suspension, a SIM box, an ended line, a prepaid line without credit until its next top-up) are one
    * `blocked` decision per state, period, line and service, at the first of them, as the reference gives
-   * them (rating.ts, prepaid.ts); a record cut part-way is one of its own. An engine compared on `blocked`
+   * them (grouped-blocks.ts); a record cut part-way is one of its own. An engine compared on `blocked`
    * groups them the same way.
    */
   readonly decisions: readonly string[];

@@ -121,12 +121,19 @@ export const TABLE_DDL: Readonly<Record<DataTable, string>> = {
 /** The subscribers of a run whose rows are those of another run (a what-if variant and its base). */
 export const REUSED = 'reused_subscribers';
 
+/** The table of a data table's stored rows. */
+export function ratedTableDdl(t: DataTable): string {
+  return `CREATE TABLE IF NOT EXISTS ${RATED}.${t} (\n${TABLE_DDL[t]}\n)`;
+}
+
+/** The rows reused subscribers have under their reusing run (the `r` rows of reused_subscribers that `where` keeps). */
+export function reusedRows(t: DataTable, where = ''): string {
+  return `SELECT r.run_id, s.* EXCLUDE (run_id) FROM ${REUSED} r JOIN ${RATED}.${t} s ON s.run_id = r.from_run_id AND s.subscriber_id = r.subscriber_id ${where}`;
+}
+
 /** A data table as readers see it: its stored rows, then a reused subscriber's rows under the reusing run. */
 export function viewDdl(t: DataTable): string {
-  return `CREATE OR REPLACE VIEW ${t} AS
-    SELECT * FROM ${RATED}.${t}
-    UNION ALL
-    SELECT r.run_id, s.* EXCLUDE (run_id) FROM ${REUSED} r JOIN ${RATED}.${t} s ON s.run_id = r.from_run_id AND s.subscriber_id = r.subscriber_id`;
+  return `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM ${RATED}.${t} UNION ALL ${reusedRows(t)}`;
 }
 
 /** Creates whatever is missing of the schema (idempotent; views are replaced). */
@@ -149,7 +156,7 @@ export const DDL: readonly string[] = [
     subscribers_done INTEGER NOT NULL DEFAULT 0
   )`,
   `CREATE SCHEMA IF NOT EXISTS ${RATED}`,
-  ...DATA_TABLES.map((t) => `CREATE TABLE IF NOT EXISTS ${RATED}.${t} (\n${TABLE_DDL[t]}\n)`),
+  ...DATA_TABLES.map(ratedTableDdl),
   `CREATE TABLE IF NOT EXISTS ${REUSED} (
     run_id VARCHAR NOT NULL,             -- the reusing run (a what-if variant)
     subscriber_id VARCHAR NOT NULL,

@@ -19,7 +19,7 @@ import { dirname } from 'node:path';
 import { DuckDBDataChunk, DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { NULL_I32, TABLE_COLUMNS, type ColumnSpec, type TableBatch, type WireColumn } from './columns.ts';
-import { DATA_TABLES, DDL, RATED, REUSED, SCHEMA_VERSION, TABLE_DDL, type DataTable } from './schema.ts';
+import { DATA_TABLES, DDL, RATED, ratedTableDdl, REUSED, reusedRows, SCHEMA_VERSION, type DataTable } from './schema.ts';
 
 /** One row of `runs`, as the simulation describes it. */
 export interface RunRecord {
@@ -102,7 +102,7 @@ export class StoreWriter {
     try {
       await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${RATED}`);
       for (const t of moved) {
-        await this.connection.run(`CREATE TABLE ${RATED}.${t} (\n${TABLE_DDL[t]}\n)`);
+        await this.connection.run(ratedTableDdl(t));
         await this.connection.run(`INSERT INTO ${RATED}.${t} SELECT * FROM main.${t}`);
         await this.connection.run(`DROP TABLE main.${t}`);
       }
@@ -169,20 +169,18 @@ export class StoreWriter {
    * say) would silently show the new rows: it gets its own copy of the rows it reused first.
    */
   private async keepDependents(ids: string): Promise<void> {
-    const dependents = `FROM ${REUSED} WHERE from_run_id IN (${ids}) AND run_id NOT IN (${ids})`;
-    const n = await this.connection.runAndReadAll(`SELECT count(*)::INTEGER ${dependents}`);
+    // The rows of reused_subscribers (as `r.` in reusedRows) that reuse one of these runs and are not among them.
+    const dependent = (r = '') => `WHERE ${r}from_run_id IN (${ids}) AND ${r}run_id NOT IN (${ids})`;
+    const n = await this.connection.runAndReadAll(`SELECT count(*)::INTEGER FROM ${REUSED} ${dependent()}`);
     if (n.getRows()[0]![0] === 0) return;
     for (const t of DATA_TABLES) {
       // Through a temporary table: DuckDB 1.5 can fail an INSERT that reads the table it writes (an
       // internal error on a partial block, seen with one thread).
-      await this.connection.run(
-        `CREATE TEMP TABLE ${COPY} AS SELECT r.run_id, s.* EXCLUDE (run_id) FROM ${REUSED} r JOIN ${RATED}.${t} s ON s.run_id = r.from_run_id AND s.subscriber_id = r.subscriber_id
-         WHERE r.from_run_id IN (${ids}) AND r.run_id NOT IN (${ids})`,
-      );
+      await this.connection.run(`CREATE TEMP TABLE ${COPY} AS ${reusedRows(t, dependent('r.'))}`);
       await this.connection.run(`INSERT INTO ${RATED}.${t} SELECT * FROM ${COPY}`);
       await this.connection.run(`DROP TABLE ${COPY}`);
     }
-    await this.connection.run(`DELETE ${dependents}`);
+    await this.connection.run(`DELETE FROM ${REUSED} ${dependent()}`);
   }
 
   /** Appends one run's rows of a batch, table by table. */

@@ -8,7 +8,8 @@ import { brusselsDayOf, brusselsMidnight, formatDate, formatInstant, parseDate, 
 import type { CompiledTimeline } from './compile.ts';
 import { addMonths, ROAMING_SWITCH_SECONDS } from './lifecycle.ts';
 import { tariffFor } from './scope.ts';
-import { bulkDetail, Treat, TREATMENTS, usageIndex, usageRows } from './rating.ts';
+import { GroupedBlocks } from './grouped-blocks.ts';
+import { Treat, TREATMENTS, usageIndex, usageRows } from './rating.ts';
 
 /** BASE-B.2.2: prepaid credit is valid 12 months from purchase; the number may go after 12 months without a top-up. */
 export const PREPAID_VALIDITY_MONTHS = 12;
@@ -86,7 +87,7 @@ class PrepaidAccount {
   /** Top-ups so far: a stretch without (enough) credit lasts until the next one, so they number the stretches. */
   private topUps = 0;
   /** Refusals for a state that lasts, by state, period, line and service: the decision and how many records it covers. */
-  private readonly bulk = new Map<string, { d: DecisionT; records: number; until: string }>();
+  private readonly grouped = new GroupedBlocks();
 
   /** Price level in millionths (B.1.2.4): a new level applies from the first top-up after it takes effect. */
   private level = 1_000_000;
@@ -138,11 +139,7 @@ class PrepaidAccount {
    * record makes the decision, the next ones add their quantity to it; `until` says where the state ends.
    */
   private refuseInBulk(key: string, t: Instant, row: number, q: number, detail: string, clauses: string[], until: string): void {
-    const seen = this.bulk.get(key);
-    if (seen) {
-      seen.d.quantity = seen.d.quantity! + q;
-      seen.records++;
-    } else this.bulk.set(key, { d: this.refuse(t, row, q, detail, clauses), records: 1, until });
+    if (!this.grouped.add(key, q)) this.grouped.open(key, this.refuse(t, row, q, detail, clauses), until);
   }
 
   private entry(at: Instant, kind: Ledger[number]['kind'], amount: number, detail: string, clauses: string[]): void {
@@ -253,7 +250,7 @@ class PrepaidAccount {
     }
     this.checkWithdrawal(this.horizon);
     this.lapseExpired(this.horizon);
-    for (const { d, records, until } of this.bulk.values()) d.detail = bulkDetail(d.detail, records, until);
+    this.grouped.finish();
   }
 
   private accountEvent(t: Instant, e: CompiledTimeline['account'][number]['event']): void {

@@ -9,6 +9,7 @@ import type { DecisionT, UsageRowT } from '../domain/outcome.ts';
 import { TARIFF_COUNT, T } from '../domain/tariffs.ts';
 import { brusselsMidnight, formatInstant } from '../domain/time.ts';
 import { LineKind, type CompiledTimeline } from './compile.ts';
+import { GroupedBlocks } from './grouped-blocks.ts';
 import { countsInPack, phone2GoMayCall, tariffFor } from './scope.ts';
 
 /** Columns of the usage summary: how each unit of usage was treated. */
@@ -179,16 +180,11 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
 
   // Blocks by the account's state (suspended, ended, a SIM box) can cover thousands of records: one
   // decision per block, period, line and service, at the first record, with the quantity of them all.
-  const bulk = new Map<string, { d: DecisionT; records: number }>();
+  const grouped = new GroupedBlocks();
   const blockInBulk = (key: string, r: number, quantity: number, clauses: string[], detail: string): void => {
-    const seen = bulk.get(key);
-    if (seen) {
-      seen.d.quantity = seen.d.quantity! + quantity;
-      seen.records++;
-      return;
-    }
+    if (grouped.add(key, quantity)) return;
     block(r, quantity, clauses, detail);
-    bulk.set(key, { d: decisions[decisions.length - 1]!, records: 1 });
+    grouped.open(key, decisions[decisions.length - 1]!, 'the end of the period or of the block');
   };
 
   const startThrottle = (p: number, line: number, zone: number, from: number, clauses: string[], why: string): void => {
@@ -429,17 +425,8 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
     if (rest > 0) bill(r, p, tariffFor(s, z, d), rest, u);
   }
-  for (const { d, records } of bulk.values()) d.detail = bulkDetail(d.detail, records, 'the end of the period or of the block');
+  grouped.finish();
   return { billed, late, usage, decisions, carriedIn };
-}
-
-/**
- * The detail of a blocked decision that stands for `records` records of one lasting state (a block, a
- * SIM box, a prepaid line without credit), from the first of them to `until`: one decision per state,
- * period, line and service, with the quantity of them all.
- */
-export function bulkDetail(detail: string, records: number, until: string): string {
-  return records > 1 ? `${detail} (${records} records from this one to ${until})` : detail;
 }
 
 /** The usage summary as outcome rows: one per period, line, service and origin zone with any usage. */
