@@ -12,9 +12,10 @@ export interface CompareSettings {
   /**
    * Decision kinds compared by kind and time; [] compares none. Records blocked by a state that lasts (a
    * suspension, a SIM box, an ended line, a prepaid line without credit until its next top-up) are one
-   * `blocked` decision per state, period, line and service, at the first of them, as the reference gives
-   * them (grouped-blocks.ts); a record cut part-way is one of its own. An engine compared on `blocked`
-   * groups them the same way.
+   * `blocked` decision per state, period, line and service in the reference, at the first of them and
+   * `until` the last (grouped-blocks.ts); a record cut part-way is one of its own. An engine may group them
+   * the same way or report each record: its blocked decisions on the line strictly after a group's first
+   * record and up to its last are that group's. The first record must be blocked at its own instant.
    */
   readonly decisions: readonly string[];
   readonly toleranceCents: number;
@@ -170,15 +171,23 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
       engCount.set(k, engCount.get(k)! - 1);
       return false;
     });
-    const extra = engD.filter((d) => {
+    const unmatched = engD.filter((d) => {
       const k = sig(d);
       if ((refCount.get(k) ?? 0) === 0) return true;
       refCount.set(k, refCount.get(k)! - 1);
       return false;
     });
-    // A decision made at another time than the terms require is one difference, cited by the reference's clauses.
+    const groups = refD.filter((d) => d.kind === 'blocked' && d.until !== undefined);
+    const inGroup = (e: (typeof engD)[number], g: DecisionT): boolean => {
+      const t = Date.parse(e.at);
+      return e.kind === 'blocked' && (e.line ?? '') === (g.line ?? '') && t > Date.parse(g.at) && t <= Date.parse(g.until!);
+    };
+    // A decision made at another time than the terms require is one difference, cited by the reference's
+    // clauses; the engine's decision paired with it is preferably one inside the same group.
+    const extra = [...unmatched];
     for (const d of missing) {
-      const i = extra.findIndex((e) => e.kind === d.kind && (e.line ?? '') === (d.line ?? ''));
+      let i = groups.includes(d) ? extra.findIndex((e) => inGroup(e, d)) : -1;
+      if (i < 0) i = extra.findIndex((e) => e.kind === d.kind && (e.line ?? '') === (d.line ?? ''));
       const other = i >= 0 ? extra.splice(i, 1)[0] : undefined;
       diffs.push(
         decisionDiff(
@@ -188,6 +197,8 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
       );
     }
     for (const d of extra) {
+      // One record of a stretch the reference blocks as a whole: the group's difference, if any, is said above.
+      if (groups.some((g) => inGroup(d, g))) continue;
       const clauses = DECISION_CLAUSES[d.kind] ?? [];
       diffs.push({ what: 'decision', key: sig(d), clauses, stakeCents: 0, sentence: `${clauses.join(', ') || 'no clause'}: the terms require no ${d.kind} at ${d.at}${d.line ? ` on ${d.line}` : ''}; the engine made one.` });
     }

@@ -136,10 +136,10 @@ class PrepaidAccount {
 
   /**
    * Record `row` refused for a state that lasts (`key`: the state, period, line and service): the first
-   * record makes the decision, the next ones add their quantity to it; `until` says where the state ends.
+   * record makes the decision, the next ones add their quantity to it; `ends` says where the state ends.
    */
-  private refuseInBulk(key: string, t: Instant, row: number, q: number, detail: string, clauses: string[], until: string): void {
-    if (!this.grouped.add(key, q)) this.grouped.open(key, this.refuse(t, row, q, detail, clauses), until);
+  private refuseInBulk(key: string, t: Instant, row: number, q: number, detail: string, clauses: string[], ends: string): void {
+    if (!this.grouped.add(key, t, q)) this.grouped.open(key, t, this.refuse(t, row, q, detail, clauses), ends);
   }
 
   private entry(at: Instant, kind: Ledger[number]['kind'], amount: number, detail: string, clauses: string[]): void {

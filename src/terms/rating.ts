@@ -182,9 +182,9 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
   // decision per block, period, line and service, at the first record, with the quantity of them all.
   const grouped = new GroupedBlocks();
   const blockInBulk = (key: string, r: number, quantity: number, clauses: string[], detail: string): void => {
-    if (grouped.add(key, quantity)) return;
+    if (grouped.add(key, c.at[r]!, quantity)) return;
     block(r, quantity, clauses, detail);
-    grouped.open(key, decisions[decisions.length - 1]!, 'the end of the period or of the block');
+    grouped.open(key, c.at[r]!, decisions[decisions.length - 1]!, 'the end of the period or of the block');
   };
 
   const startThrottle = (p: number, line: number, zone: number, from: number, clauses: string[], why: string): void => {

@@ -288,15 +288,34 @@ describe('blocked decisions of a state that lasts', () => {
   const blocked = settings({ decisions: ['blocked'] });
 
   it('an engine that gives one decision for the stretch, at its first record, agrees', () => {
-    expect(ref.decisions.filter((d) => d.kind === 'blocked').map((d) => [d.at, d.quantity])).toEqual([['2026-01-06T10:00:00+01:00', 180]]);
+    // Three calls, no credit ever (B.1.2.2): one refusal at the first call, until the third, 3 × 60 s.
+    expect(ref.decisions.filter((d) => d.kind === 'blocked').map((d) => [d.at, d.until, d.quantity])).toEqual([
+      ['2026-01-06T10:00:00+01:00', '2026-01-08T10:00:00+01:00', 180],
+    ]);
     expect(compareOutcomes(ref, { statements: [], decisions: [{ kind: 'blocked', at: '2026-01-06T10:00:00+01:00', line: 'sim-1' }] }, blocked)).toEqual([]);
   });
 
-  it('an engine that gives one per record differs on each record after the first', () => {
+  it('an engine that gives one per record agrees: the records after the first are in the group', () => {
     const perRecord = ['2026-01-06T10:00:00+01:00', '2026-01-07T10:00:00+01:00', '2026-01-08T10:00:00+01:00'].map((at) => ({ kind: 'blocked', at, line: 'sim-1' }));
-    expect(compareOutcomes(ref, { statements: [], decisions: perRecord }, blocked).map((d) => d.sentence)).toEqual([
-      'BASE-B.2.3: the terms require no blocked at 2026-01-07T10:00:00+01:00 on sim-1; the engine made one.',
-      'BASE-B.2.3: the terms require no blocked at 2026-01-08T10:00:00+01:00 on sim-1; the engine made one.',
+    expect(compareOutcomes(ref, { statements: [], decisions: perRecord }, blocked)).toEqual([]);
+  });
+
+  it('an engine that serves the first record and blocks the rest differs once, at the first record', () => {
+    const late = ['2026-01-07T10:00:00+01:00', '2026-01-08T10:00:00+01:00'].map((at) => ({ kind: 'blocked', at, line: 'sim-1' }));
+    expect(compareOutcomes(ref, { statements: [], decisions: late }, blocked).map((d) => [d.clauses[0], d.sentence.replace(/ \(.*\);/, ';')])).toEqual([
+      ['BASE-B.1.2.2', 'BASE-B.1.2.2, BASE-B.1.2.1: the terms require a blocked at 2026-01-06T10:00:00+01:00 on sim-1; the engine made it at 2026-01-07T10:00:00+01:00.'],
+    ]);
+  });
+
+  it('a blocked record outside the stretch, or on another line, is a difference of its own', () => {
+    const decisions = [
+      { kind: 'blocked', at: '2026-01-06T10:00:00+01:00', line: 'sim-1' },
+      { kind: 'blocked', at: '2026-01-09T10:00:00+01:00', line: 'sim-1' },
+      { kind: 'blocked', at: '2026-01-07T10:00:00+01:00', line: 'sim-2' },
+    ];
+    expect(compareOutcomes(ref, { statements: [], decisions }, blocked).map((d) => d.sentence)).toEqual([
+      'BASE-B.2.3: the terms require no blocked at 2026-01-09T10:00:00+01:00 on sim-1; the engine made one.',
+      'BASE-B.2.3: the terms require no blocked at 2026-01-07T10:00:00+01:00 on sim-2; the engine made one.',
     ]);
   });
 });

@@ -47,8 +47,8 @@ describe('termlab simulate on bad input: exit 2, one line naming the file and th
 describe('a killed run leaves nothing a report would read, and a re-run replaces it', () => {
   it('SIGKILL in the middle of a run: no complete run and none of its rows; the re-run completes', async () => {
     const db = join(dir, 'killed.duckdb');
-    // Big enough to take well over the few seconds before the kill.
-    const child = spawn(process.execPath, [...CLI, SMALL, '--count', '4000', '--workers', '2', '--db', db], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
+    // Big enough to take well over the few seconds before the kill (4,000 took 9 s in all: too close to it).
+    const child = spawn(process.execPath, [...CLI, SMALL, '--count', '20000', '--workers', '2', '--db', db], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const started = Date.now();
     while (!existsSync(db) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 100));
