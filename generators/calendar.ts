@@ -68,6 +68,34 @@ function yearOf(day: Day): number {
   return y;
 }
 
+/** The days of a horizon as the usage expander walks them: each day's midnight (and the next), and weekends. */
+export interface HorizonDays {
+  /** Midnight of day `start + i`, for i = 0 … days (the last one ends the horizon). */
+  readonly midnights: Float64Array;
+  /** 1 on Saturdays and Sundays. */
+  readonly weekend: Uint8Array;
+}
+
+const HORIZONS = new Map<number, HorizonDays>();
+
+/**
+ * The days from `start` for `days` days, made once per horizon and shared: a population's subscribers
+ * start on a few dozen days and end on the same one, and the expander reads every day of each of them.
+ */
+export function horizonDays(start: Day, days: number): HorizonDays {
+  const key = start * 16_384 + days;
+  let h = HORIZONS.get(key);
+  if (h === undefined) {
+    const midnights = new Float64Array(days + 1);
+    const weekend = new Uint8Array(days);
+    for (let i = 0; i <= days; i++) midnights[i] = midnight(start + i);
+    for (let i = 0; i < days; i++) weekend[i] = weekdayOfDay(start + i) >= 5 ? 1 : 0;
+    if (HORIZONS.size >= 1_024) HORIZONS.clear();
+    HORIZONS.set(key, (h = { midnights, weekend }));
+  }
+  return h;
+}
+
 /** The instant `seconds` after 00:00 Brussels on `day`, kept inside that day. */
 export function instantOn(day: Day, seconds: number): Instant {
   const start = midnight(day);

@@ -131,15 +131,19 @@ export class EverydayUsage {
     }
   }
 
+  /** How many ordinary records a day in `state` has (drawn: call it once per day, before `day`). */
+  count(state: number): number {
+    return drawPoisson(this.rng, this.counts[state]!);
+  }
+
   /**
-   * Writes the ordinary records of the day starting at `start` (`length` seconds long) in time order, in
-   * `country` (the writer's id) of `zone`; `checkLines`: some line cannot be used all day, so each record's
-   * line is checked at its instant (the records of a line that cannot be used are dropped).
+   * Writes the `count` ordinary records (`count` > 0) of the day starting at `start` (`length` seconds
+   * long) in time order, in `country` (the writer's id) of `zone`; `checkLines`: some line cannot be used
+   * all day, so each record's line is checked at its instant (the records of a line that cannot be used
+   * are dropped).
    */
-  day(start: Instant, length: number, state: number, country: number, zone: number, checkLines: boolean): void {
+  day(count: number, start: Instant, length: number, state: number, country: number, zone: number, checkLines: boolean): void {
     const rng = this.rng;
-    const count = drawPoisson(rng, this.counts[state]!);
-    if (count === 0) return;
     this.country = country;
     this.zone = zone;
     this.out.reserve(count);

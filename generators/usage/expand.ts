@@ -9,9 +9,9 @@
 import { countryZone, Zone } from '../../src/domain/countries.ts';
 import { Svc } from '../../src/domain/families.ts';
 import { Dest } from '../../src/domain/numbering.ts';
-import { weekdayOfDay, type Day, type Instant } from '../../src/domain/time.ts';
+import type { Day, Instant } from '../../src/domain/time.ts';
 import type { UsageColumns } from '../../src/domain/usage.ts';
-import { midnight } from '../calendar.ts';
+import { horizonDays } from '../calendar.ts';
 import type { Life } from '../life.ts';
 import { Rng } from '../rng.ts';
 import type { BuildContext } from '../types.ts';
@@ -197,55 +197,53 @@ export class DayContext {
 
   /** The days of a subscriber no persona adds records to: only the ordinary records (nothing reads the day's state). */
   private ordinaryDays(activation: Day): void {
-    const { ctx, life } = this;
-    let next = midnight(activation);
-    let weekday = weekdayOfDay(activation);
-    for (let day = activation; day < ctx.until; day++) {
-      const start = next;
-      next = midnight(day + 1);
+    const { ctx, life, everyday } = this;
+    const { midnights, weekend } = horizonDays(ctx.start, ctx.days);
+    for (let d = activation - ctx.start; d < ctx.days; d++) {
+      const start = midnights[d]!;
       if (start >= life.endAt) break;
-      const zone = this.zoneOfDay[day - ctx.start]!;
-      const state = dayState(weekday >= 5, zone !== Zone.BE);
-      weekday = weekday === 6 ? 0 : weekday + 1;
-      this.everyday.day(start, next - start, state, this.countryOfDay[day - ctx.start]!, zone, !life.canUseAll(start, next));
+      const zone = this.zoneOfDay[d]!;
+      const state = dayState(weekend[d] === 1, zone !== Zone.BE);
+      const count = everyday.count(state);
+      if (count === 0) continue;
+      const next = midnights[d + 1]!;
+      everyday.day(count, start, next - start, state, this.countryOfDay[d]!, zone, !life.canUseAll(start, next));
     }
   }
 
   /** The days of a subscriber with usage hooks: the day's state as they see it, their records merged and counted. */
   private daysWithHooks(activation: Day): void {
-    const { ctx, life } = this;
+    const { ctx, life, everyday } = this;
+    const { midnights, weekend } = horizonDays(ctx.start, ctx.days);
     const periods = ctx.periods;
-    const hooks = life.hooks;
-    let next = midnight(activation);
-    let weekday = weekdayOfDay(activation);
+    const dayHooks = life.hooks.filter((h) => h.day !== undefined);
+    const closings = life.hooks.flatMap((h) => (h.closing ? [h.closing] : []));
     let period = 0;
+    let periodEnd = periods[0]!.end;
     this.meter = new Meter(ctx.plan, ctx.catalog, ctx.dataBarred, this.kinds, periods);
     this.meter.open(0);
-    for (let day = activation; day < ctx.until; day++) {
-      const start = next;
-      next = midnight(day + 1);
+    for (let d = activation - ctx.start; d < ctx.days; d++) {
+      const start = midnights[d]!;
       if (start >= life.endAt) break;
-      while (period + 1 < periods.length && day >= periods[period]!.end) period++;
+      const day = ctx.start + d;
+      while (day >= periodEnd && period + 1 < periods.length) periodEnd = periods[++period]!.end;
       if (period !== this.meter.period) this.meter.open(period);
       this.day = day;
       this.dayStart = start;
-      this.dayLength = next - start;
+      this.dayLength = midnights[d + 1]! - start;
       this.period = period;
-      this.lastDayOfPeriod = day === periods[period]!.end - 1;
-      this.country = this.countryOfDay[day - ctx.start]!;
-      this.zone = this.zoneOfDay[day - ctx.start]!;
-      const state = dayState(weekday >= 5, this.zone !== Zone.BE);
-      weekday = weekday === 6 ? 0 : weekday + 1;
+      this.lastDayOfPeriod = day === periodEnd - 1;
+      this.country = this.countryOfDay[d]!;
+      this.zone = this.zoneOfDay[d]!;
+      const state = dayState(weekend[d] === 1, this.zone !== Zone.BE);
       this.settled = this.out.count;
-      this.everyday.day(start, this.dayLength, state, this.country, this.zone, !life.canUseAll(start, next));
-      for (let h = 0; h < hooks.length; h++) hooks[h]!.day?.(this);
+      const count = everyday.count(state);
+      if (count > 0) everyday.day(count, start, this.dayLength, state, this.country, this.zone, !life.canUseAll(start, start + this.dayLength));
+      for (let h = 0; h < dayHooks.length; h++) dayHooks[h]!.day!(this);
       this.settle();
-      for (let h = 0; h < hooks.length; h++) {
-        const closing = hooks[h]!.closing;
-        if (closing) {
-          closing(this);
-          this.settle();
-        }
+      for (let h = 0; h < closings.length; h++) {
+        closings[h]!(this);
+        this.settle();
       }
     }
   }
