@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, type CompareSettings } from './compare.ts';
 import { CounterexampleStore, exportFixture, type Counterexample } from './counterexamples.ts';
 import { writeAtomically } from '../files.ts';
 import { openEngine, parseEngineSpec } from './engines.ts';
-import { usageOnly } from './projection.ts';
+import { usageOnly, usageOnlyScenario } from './projection.ts';
 
 export interface CheckArgs {
   readonly engine?: string;
@@ -78,7 +78,10 @@ export async function checkCommand(args: CheckArgs): Promise<number> {
       return v.kind === 'agree' ? 0 : v.kind === 'invalid' ? 2 : 1;
     }
     const loaded = loadScenario(args.scenario, PERSONAS);
-    const scenario = args.months ? { ...loaded.scenario, horizonMonths: args.months } : loaded.scenario;
+    const months = args.months ? { ...loaded.scenario, horizonMonths: args.months } : loaded.scenario;
+    const projected = args.only === 'usage' ? usageOnlyScenario(months, loaded.catalog) : { scenario: months, left: [] };
+    const scenario = projected.scenario;
+    if (projected.left.length > 0) console.log(`--only usage: prepaid plans left out (${projected.left.join(', ')}): their usage needs top-ups, an account event (BASE-B.1.2.1).`);
     const seed = args.seed ?? scenario.seed;
     const subscribers = (index: number): TimelineInput => {
       const [sub] = population(scenario, loaded.catalog, { seed, count: Math.max(args.runs, index + 1), from: index, to: index + 1 });

@@ -1,3 +1,6 @@
+import type { Catalog } from '../domain/catalog.ts';
+import { InputError } from '../domain/errors.ts';
+import type { Scenario } from '../domain/scenario.ts';
 import type { TimelineInput } from '../domain/timeline.ts';
 
 /**
@@ -24,4 +27,20 @@ export function usageOnly(doc: TimelineInput): TimelineInput {
     contract: { ...doc.contract, lines, options: [], payment: 'direct_debit', dataBarred: false, term: { kind: 'indefinite' }, device: undefined },
     events,
   } as TimelineInput;
+}
+
+/**
+ * The scenario `usage` can check: without its prepaid plans. A prepaid line is served only from credit
+ * its top-ups bring (BASE-B.1.2.1, B.1.2.2), and top-ups are account events, which the projection drops:
+ * every record of such a timeline would be refused, which says nothing about usage rating. Mix entries
+ * left without a plan are dropped; `left` lists the plans taken out, for the command to say so.
+ */
+export function usageOnlyScenario(scenario: Scenario, catalog: Catalog): { scenario: Scenario; left: string[] } {
+  const prepaid = (id: string) => catalog.plans.get(id)?.family === 'BASE_PREPAID';
+  const left = [...new Set(scenario.mix.flatMap((m) => m.plans.filter((p) => prepaid(p.id)).map((p) => p.id)))];
+  if (left.length === 0) return { scenario, left };
+  const mix = scenario.mix.map((m) => ({ ...m, plans: m.plans.filter((p) => !prepaid(p.id)) })).filter((m) => m.plans.length > 0);
+  if (mix.length === 0)
+    throw new InputError(scenario.file, 'mix', `expected a plan that is not prepaid with --only usage (prepaid usage needs top-ups, an account event: BASE-B.1.2.1); this scenario has only ${left.join(', ')}`, left.join(', '));
+  return { scenario: { ...scenario, mix }, left };
 }
