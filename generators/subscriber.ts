@@ -127,23 +127,29 @@ function personaPart(
 
 /**
  * The key of what a persona reads of a context (`facets`), as a number: the contract day, the activation
- * and the cycle day (the horizon and its periods), the plan, the lines; −1 for a context out of its ranges.
+ * and the cycle day (the horizon and its periods), or only how many statements there are, the plan, the
+ * lines; −1 for a context out of its ranges. A persona that reads the statements' count and not the
+ * horizon is keyed by the count: subscribers with the same count share its arbitrary whatever their dates.
  */
 function facetKey(plan: Omit<PopulationPlan, 'entries'>, drawsOn: readonly ContractFacet[]): (ctx: BuildContext) => number {
   const facets = new Set(drawsOn);
-  const horizon = facets.has('horizon') || facets.has('statements');
-  const byPlan = facets.has('plan') || facets.has('statements');
+  const horizon = facets.has('horizon');
+  const statements = facets.has('statements') && !horizon;
+  const byPlan = facets.has('plan');
   const lines = facets.has('lines');
   const planIndex = partsOf(plan).planIndex;
   return (ctx) => {
-    let start = 0;
-    let activation = 0;
-    let cycleDay = 0;
+    // The horizon's part of the key, or the statements' count in its place (below 2^28 either way).
+    let dates = 0;
     if (horizon) {
-      start = ctx.start - plan.scenario.start;
-      activation = ctx.activation === null ? 0 : ctx.activation - ctx.start + 1;
-      cycleDay = ctx.cycleDay;
+      const start = ctx.start - plan.scenario.start;
+      const activation = ctx.activation === null ? 0 : ctx.activation - ctx.start + 1;
+      const cycleDay = ctx.cycleDay;
       if (start < 0 || start >= 8192 || activation < 0 || activation >= 1024 || cycleDay < 0 || cycleDay >= 32) return -1;
+      dates = (start * 1024 + activation) * 32 + cycleDay;
+    } else if (statements) {
+      dates = ctx.statements.length;
+      if (dates >= 8192) return -1;
     }
     const p = byPlan ? planIndex.get(ctx.plan.id)! : 0;
     if (p >= 64) return -1;
@@ -163,7 +169,7 @@ function facetKey(plan: Omit<PopulationPlan, 'entries'>, drawsOn: readonly Contr
       if (mobile >= 16 || data >= 2 || fixed >= 2 || phone2go >= 8) return -1;
       kinds = ((mobile * 2 + data) * 2 + fixed) * 8 + phone2go;
     }
-    return (((start * 1024 + activation) * 32 + cycleDay) * 64 + p) * 512 + kinds;
+    return (dates * 64 + p) * 512 + kinds;
   };
 }
 

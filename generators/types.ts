@@ -87,7 +87,8 @@ export interface ContractNeeds {
  * - `horizon`: `start`, `until`, `days` and `periods` (the contract day, the activation and the cycle day);
  * - `plan`: `catalog`, `plan` and `family`;
  * - `lines`: `lines`;
- * - `statements`: how many statements there are (`statements`, its length only: the plan and the horizon).
+ * - `statements`: how many statements there are (`statements`, its length only; subscribers with the same
+ *   count share the arbitrary, whatever their plan and dates).
  */
 export type ContractFacet = 'horizon' | 'plan' | 'lines' | 'statements';
 
