@@ -53,7 +53,7 @@ export async function judge(timeline: TimelineInput, opts: Pick<CheckOptions, 'e
   }
   const answer = await opts.engine.rate(timeline);
   if (!answer.ok) return { kind: 'fault', fault: answer.fault, message: answer.message };
-  const differences = compareOutcomes(reference, answer.outcome, opts.settings);
+  const differences = compareOutcomes(reference, answer.outcome, opts.settings, timeline);
   return differences.length === 0 ? { kind: 'agree', reference } : { kind: 'disagree', reference, engine: answer.outcome, differences };
 }
 

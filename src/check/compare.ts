@@ -1,5 +1,7 @@
 import { formatEuros, type Cents } from '../domain/money.ts';
+import { classifyNumber, Dest } from '../domain/numbering.ts';
 import type { DecisionT, Outcome, StatementLineT } from '../domain/outcome.ts';
+import type { TimelineInput } from '../domain/timeline.ts';
 
 /**
  * What is compared between the reference outcome and an engine's, as the QA team declares it: an
@@ -57,8 +59,12 @@ export interface Difference {
   readonly sentence: string;
 }
 
-/** Compares an engine's outcome with the reference one; returns every difference beyond tolerance. */
-export function compareOutcomes(reference: Outcome, engine: EngineOutcome, settings: CompareSettings = DEFAULT_SETTINGS): Difference[] {
+/**
+ * Compares an engine's outcome with the reference one; returns every difference beyond tolerance. With
+ * the `timeline` both were made from, a record the engine blocked and the terms do not is cited by what it
+ * was (an emergency call: BASE-B.2.3) and by the plan's family, not by the kind of decision alone.
+ */
+export function compareOutcomes(reference: Outcome, engine: EngineOutcome, settings: CompareSettings = DEFAULT_SETTINGS, timeline?: TimelineInput): Difference[] {
   const diffs: Difference[] = [];
   const ignored = new Set(settings.ignore);
   const tol = settings.toleranceCents;
@@ -199,11 +205,33 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
     for (const d of extra) {
       // One record of a stretch the reference blocks as a whole: the group's difference, if any, is said above.
       if (groups.some((g) => inGroup(d, g))) continue;
-      const clauses = DECISION_CLAUSES[d.kind] ?? [];
-      diffs.push({ what: 'decision', key: sig(d), clauses, stakeCents: 0, sentence: `${clauses.join(', ') || 'no clause'}: the terms require no ${d.kind} at ${d.at}${d.line ? ` on ${d.line}` : ''}; the engine made one.` });
+      const blocked = d.kind === 'blocked' && timeline ? blockedRecord(timeline, d) : undefined;
+      const clauses = blocked?.clauses ?? DECISION_CLAUSES[d.kind] ?? [];
+      const what = blocked?.what ? ` (${blocked.what})` : '';
+      diffs.push({ what: 'decision', key: sig(d), clauses, stakeCents: 0, sentence: `${clauses.join(', ') || 'no clause'}: the terms require no ${d.kind} at ${d.at}${d.line ? ` on ${d.line}` : ''}${what}; the engine made one.` });
     }
   }
   return diffs;
+}
+
+/**
+ * The clauses an engine breaks by blocking, at `d.at` on `d.line`, a record the terms serve: emergency
+ * services are always reachable (BASE-B.2.3); otherwise what entitles the plan's client to use, prepaid
+ * credit (B.1.2.2), a CLIC pack's volumes (CLIC-2.1) or a subscription's tariffs (BASE-D.7.1). `what` names
+ * the record when the timeline has one there.
+ */
+function blockedRecord(timeline: TimelineInput, d: { at: string; line?: string | undefined }): { clauses: string[]; what?: string } {
+  const t = Date.parse(d.at);
+  const e = timeline.events.find((e) => (e.type === 'call' || e.type === 'sms' || e.type === 'data') && e.line === d.line && Date.parse(e.at) === t);
+  let what: string | undefined;
+  if (e && (e.type === 'call' || e.type === 'sms')) {
+    const to = classifyNumber(e.to);
+    if (to.ok && to.dest === Dest.EMERGENCY) return { clauses: ['BASE-B.2.3'], what: `${e.type === 'call' ? 'a call' : 'an SMS'} to ${e.to}` };
+    what = `${e.type === 'call' ? 'a call' : 'an SMS'} to ${e.to}`;
+  } else if (e) what = 'a data session';
+  const family = timeline.contract.family;
+  const clauses = family === 'BASE_PREPAID' ? ['BASE-B.1.2.2'] : family === 'BASE_SUBSCRIPTION' ? ['BASE-D.7.1'] : ['CLIC-2.1'];
+  return what === undefined ? { clauses } : { clauses, what };
 }
 
 /** The clauses that govern a kind of decision, for one the engine made and the terms do not require. */

@@ -320,6 +320,48 @@ describe('blocked decisions of a state that lasts', () => {
   });
 });
 
+describe('a record the engine blocks and the terms serve', () => {
+  const catalog = loadCatalog('scenarios/catalogs/default.yaml');
+  const blocked = settings({ decisions: ['blocked'] });
+  const call = (at: string, to: string) => ({ type: 'call' as const, at, line: 'sim-1', from: 'BE', to, seconds: 60 });
+  const clic = {
+    schema: 'termlab.timeline/1' as const,
+    subscriber: { id: 'clic' },
+    contract: { family: 'CLIC' as const, plan: 'clic-s', start: '2026-03-15', cycleDay: 15, lines: [{ id: 'sim-1', kind: 'mobile' as const }] },
+    until: '2026-04-15',
+    // Both are served: a call to a Belgian mobile counts in the pack (CLIC-2.1, 2.2); 112 is never blocked (BASE-B.2.3).
+    events: [call('2026-03-20T10:00:00+01:00', '+32470123456'), call('2026-03-21T10:00:00+01:00', '112')],
+  };
+  const ref = referenceOutcome(clic, catalog, 'compare-test');
+  const engineBlocking = { ...engineOf(ref.statements), decisions: clic.events.map((e) => ({ kind: 'blocked', at: e.at, line: 'sim-1' })) };
+
+  it('is cited by what it was: an emergency call breaks BASE-B.2.3, any other call the pack (CLIC-2.1)', () => {
+    expect(ref.decisions.filter((d) => d.kind === 'blocked')).toEqual([]);
+    expect(compareOutcomes(ref, engineBlocking, blocked, clic).map((d) => [d.clauses, d.sentence])).toEqual([
+      [['CLIC-2.1'], 'CLIC-2.1: the terms require no blocked at 2026-03-20T10:00:00+01:00 on sim-1 (a call to +32470123456); the engine made one.'],
+      [['BASE-B.2.3'], 'BASE-B.2.3: the terms require no blocked at 2026-03-21T10:00:00+01:00 on sim-1 (a call to 112); the engine made one.'],
+    ]);
+  });
+
+  it('on prepaid with credit, breaks BASE-B.1.2.2 (services work while credit remains)', () => {
+    // A 10-euro top-up, then one minute to a Belgian mobile: well within the credit.
+    const prepaid = {
+      ...clic,
+      subscriber: { id: 'prepaid' },
+      contract: { family: 'BASE_PREPAID' as const, plan: 'base-prepaid', start: '2026-03-15', cycleDay: 15, lines: [{ id: 'sim-1', kind: 'mobile' as const }] },
+      events: [{ type: 'top_up' as const, at: '2026-03-15T09:00:00+01:00', amountCents: 1000, promotional: false }, call('2026-03-20T10:00:00+01:00', '+32470123456')],
+    };
+    const prepaidRef = referenceOutcome(prepaid, catalog, 'compare-test');
+    expect(prepaidRef.decisions.filter((d) => d.kind === 'blocked')).toEqual([]);
+    const engine = { ...engineOf(prepaidRef.statements), decisions: [{ kind: 'blocked', at: '2026-03-20T10:00:00+01:00', line: 'sim-1' }] };
+    expect(compareOutcomes(prepaidRef, engine, blocked, prepaid).map((d) => d.clauses)).toEqual([['BASE-B.1.2.2']]);
+  });
+
+  it('without the timeline, is cited by the kind of decision', () => {
+    expect(compareOutcomes(ref, engineBlocking, blocked).map((d) => d.clauses)).toEqual([['BASE-B.2.3'], ['BASE-B.2.3']]);
+  });
+});
+
 describe('ignored categories and decision kinds', () => {
   const ref = reference([statement('2026-04-15', [FEE, EU_CALL])]);
 
