@@ -223,15 +223,18 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
 function blockedRecord(timeline: TimelineInput, d: { at: string; line?: string | undefined }): { clauses: string[]; what?: string } {
   const t = Date.parse(d.at);
   const e = timeline.events.find((e) => (e.type === 'call' || e.type === 'sms' || e.type === 'data') && e.line === d.line && Date.parse(e.at) === t);
-  let what: string | undefined;
-  if (e && (e.type === 'call' || e.type === 'sms')) {
+  if (e?.type === 'call' || e?.type === 'sms') {
+    const what = `${e.type === 'call' ? 'a call' : 'an SMS'} to ${e.to}`;
     const to = classifyNumber(e.to);
-    if (to.ok && to.dest === Dest.EMERGENCY) return { clauses: ['BASE-B.2.3'], what: `${e.type === 'call' ? 'a call' : 'an SMS'} to ${e.to}` };
-    what = `${e.type === 'call' ? 'a call' : 'an SMS'} to ${e.to}`;
-  } else if (e) what = 'a data session';
+    return { clauses: to.ok && to.dest === Dest.EMERGENCY ? ['BASE-B.2.3'] : entitlement(timeline), what };
+  }
+  return e ? { clauses: entitlement(timeline), what: 'a data session' } : { clauses: entitlement(timeline) };
+}
+
+/** What entitles a plan's client to use the service: prepaid credit, a CLIC pack's volumes, a subscription's tariffs. */
+function entitlement(timeline: TimelineInput): string[] {
   const family = timeline.contract.family;
-  const clauses = family === 'BASE_PREPAID' ? ['BASE-B.1.2.2'] : family === 'BASE_SUBSCRIPTION' ? ['BASE-D.7.1'] : ['CLIC-2.1'];
-  return what === undefined ? { clauses } : { clauses, what };
+  return family === 'BASE_PREPAID' ? ['BASE-B.1.2.2'] : family === 'BASE_SUBSCRIPTION' ? ['BASE-D.7.1'] : ['CLIC-2.1'];
 }
 
 /** The clauses that govern a kind of decision, for one the engine made and the terms do not require. */
