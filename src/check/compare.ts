@@ -13,11 +13,12 @@ export interface CompareSettings {
   readonly lines: boolean;
   /**
    * Decision kinds compared by kind and time; [] compares none. Records blocked by a state that lasts (a
-   * suspension, a SIM box, an ended line, a prepaid line without credit until its next top-up) are one
-   * `blocked` decision per state, period, line and service in the reference, at the first of them and
-   * `until` the last (grouped-blocks.ts); a record cut part-way is one of its own. An engine may group them
-   * the same way or report each record: its blocked decisions on the line strictly after a group's first
-   * record and up to its last are that group's. The first record must be blocked at its own instant.
+   * suspension, a SIM box, a CLIC-2.3 pause, an ended line, a prepaid line without credit until its next
+   * top-up) are one `blocked` decision per state, period, line and service in the reference, at the first
+   * of them and `until` the last (grouped-blocks.ts); a record cut part-way is one of its own. An engine may
+   * group them the same way or report each record: its blocked decisions on the line strictly after a
+   * group's first record and up to its last are that group's. The first record must be blocked at its own
+   * instant.
    */
   readonly decisions: readonly string[];
   readonly toleranceCents: number;

@@ -1,10 +1,11 @@
 /**
  * Blocked records grouped by the state that blocks them. A state that lasts (a suspension, a lost SIM, a
- * SIM box, an ended line, a prepaid line without credit until its next top-up) can refuse thousands of
- * records: it is one `blocked` decision per state, billing period, line and service, made at the first of
- * them (`at`), until the last of them (`until`, when there are several), and carrying the quantity of
- * them all. `until` lets `termlab check` compare an engine that reports each blocked record on its own
- * (compare.ts). rating.ts and prepaid.ts key their states; this keeps the groups and words their details.
+ * SIM box, a CLIC-2.3 pause, an ended line, a prepaid line without credit until its next top-up) can
+ * refuse thousands of records: it is one `blocked` decision per state, billing period, line and service,
+ * made at the first of them (`at`), until the last of them (`until`, when there are several), and
+ * carrying the quantity of them all. `until` lets `termlab check` compare an engine that reports each
+ * blocked record on its own (compare.ts). rating.ts and prepaid.ts key their states; this keeps the
+ * groups and words their details.
  */
 import type { DecisionT } from '../domain/outcome.ts';
 import { formatInstant, type Instant } from '../domain/time.ts';

@@ -178,8 +178,9 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     });
   };
 
-  // Blocks by the account's state (suspended, ended, a SIM box) can cover thousands of records: one
-  // decision per block, period, line and service, at the first record, with the quantity of them all.
+  // Blocks by a state that lasts (suspended, ended, a SIM box, a CLIC-2.3 pause) can cover thousands of
+  // records: one decision per block, period, line and service, at the first record, with the quantity of
+  // them all.
   const grouped = new GroupedBlocks();
   const blockInBulk = (key: string, r: number, quantity: number, clauses: string[], detail: string): void => {
     if (grouped.add(key, c.at[r]!, quantity)) return;
@@ -323,7 +324,8 @@ export function rateUsage(c: CompiledTimeline, catalog: Catalog): RatedUsage {
     }
     if (s !== Svc.DATA && pausedAt[(p * nL + line) * 2 + s]! <= t) {
       usage[u + Treat.BLOCKED] = usage[u + Treat.BLOCKED]! + q;
-      block(r, q, ['CLIC-2.3'], `${SERVICES[s]} service paused until the end of the billing period`);
+      // A pause lasts to the period's end: one decision for its records (the one it cut is its own, below).
+      blockInBulk(`pause:${p}:${line}:${s}`, r, q, ['CLIC-2.3'], `${SERVICES[s]} service paused until the end of the billing period`);
       continue;
     }
     if (d === Dest.FREE) {

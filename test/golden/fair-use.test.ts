@@ -57,6 +57,28 @@ describe('CLIC-2.3: 30,000 minutes of calls', () => {
     expect(statement(o, '2026-05-15').totalCents).toBe(0);
   });
 
+  it('the calls a pause blocks are one decision, from the first of them to the last (CLIC-2.3)', () => {
+    const o = rate(
+      timeline({ plan: 'clic-s', ...ONE_PERIOD }, [
+        // 1,800,030 s from 04-15 08:00: the call crosses the limit by 30 s and is cut there (its own decision)
+        call('2026-04-15T08:00:00+02:00', 'sim-1', 'BE', N.beMobile, LIMIT_S + 30),
+        call('2026-05-07T09:00:00+02:00', 'sim-1', 'BE', N.beMobile, 60),
+        call('2026-05-08T09:00:00+02:00', 'sim-1', 'BE', N.beFixed, 120),
+        call('2026-05-09T09:00:00+02:00', 'sim-1', 'BE', N.beMobile, 45),
+      ]),
+    );
+    // blocked: 30 s of the crossing call + 60 + 120 + 45 = 255 s
+    expect(treated(o, 0, 'sim-1', 'call', 'BE')).toMatchObject({ included: LIMIT_S, billed: 0, blocked: 255 });
+    // the cut is one decision (30 s, at the call's start); the three paused calls one more: 60 + 120 + 45 = 225 s,
+    // at the first (05-07 09:00) until the last (05-09 09:00)
+    const blocked = decisionsOf(o, 'blocked');
+    expect(blocked.map((d) => [d.at, d.until, d.quantity])).toEqual([
+      ['2026-04-15T08:00:00+02:00', undefined, 30],
+      ['2026-05-07T09:00:00+02:00', '2026-05-09T09:00:00+02:00', 225],
+    ]);
+    expect(blocked[1]!.detail).toBe('call service paused until the end of the billing period (3 records from this one to the end of the period or of the block)');
+  });
+
   it('the 30,000 minutes count only calls the pack counts: a call from Belgium to France does not (CLIC-2.3)', () => {
     const o = rate(
       timeline({ plan: 'clic-s', ...ONE_PERIOD }, [
