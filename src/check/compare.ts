@@ -16,9 +16,9 @@ export interface CompareSettings {
    * suspension, a SIM box, a CLIC-2.3 pause, an ended line, a prepaid line without credit until its next
    * top-up) are one `blocked` decision per state, period, line and service in the reference, at the first
    * of them and `until` the last (grouped-blocks.ts); a record cut part-way is one of its own. An engine may
-   * group them the same way or report each record: its blocked decisions on the line strictly after a
-   * group's first record and up to its last are that group's. The first record must be blocked at its own
-   * instant.
+   * group them the same way or report each record: its blocked decisions on the line (and service, when it
+   * gives one) strictly after a group's first record and up to its last are that group's. The first record
+   * must be blocked at its own instant.
    */
   readonly decisions: readonly string[];
   readonly toleranceCents: number;
@@ -42,7 +42,7 @@ export interface EngineOutcome {
     readonly totalCents: number;
     readonly lines?: ReadonlyArray<{ readonly category: string; readonly tariff?: string; readonly period?: { start: string; end: string }; readonly amountCents: number }>;
   }>;
-  readonly decisions?: ReadonlyArray<{ readonly kind: string; readonly at: string; readonly line?: string }>;
+  readonly decisions?: ReadonlyArray<{ readonly kind: string; readonly at: string; readonly line?: string; readonly service?: string }>;
 }
 
 export interface Difference {
@@ -187,7 +187,8 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
     const groups = refD.filter((d) => d.kind === 'blocked' && d.until !== undefined);
     const inGroup = (e: (typeof engD)[number], g: DecisionT): boolean => {
       const t = Date.parse(e.at);
-      return e.kind === 'blocked' && (e.line ?? '') === (g.line ?? '') && t > Date.parse(g.at) && t <= Date.parse(g.until!);
+      const sameService = e.service === undefined || e.service === g.service;
+      return e.kind === 'blocked' && (e.line ?? '') === (g.line ?? '') && sameService && t > Date.parse(g.at) && t <= Date.parse(g.until!);
     };
     // A decision made at another time than the terms require is one difference, cited by the reference's
     // clauses; the engine's decision paired with it is preferably one inside the same group.

@@ -307,6 +307,19 @@ describe('blocked decisions of a state that lasts', () => {
     ]);
   });
 
+  it('an engine that says which service it blocked is held to it: another service inside the stretch differs', () => {
+    // The stretch blocks calls (B.1.2.2); an SMS blocked at 01-07 10:00 is nothing the terms refuse.
+    const decisions = [
+      { kind: 'blocked', at: '2026-01-06T10:00:00+01:00', line: 'sim-1', service: 'call' },
+      { kind: 'blocked', at: '2026-01-07T10:00:00+01:00', line: 'sim-1', service: 'call' },
+      { kind: 'blocked', at: '2026-01-07T10:00:00+01:00', line: 'sim-1', service: 'sms' },
+      { kind: 'blocked', at: '2026-01-08T10:00:00+01:00', line: 'sim-1', service: 'call' },
+    ];
+    expect(compareOutcomes(ref, { statements: [], decisions }, blocked).map((d) => d.sentence)).toEqual([
+      'BASE-B.2.3: the terms require no blocked at 2026-01-07T10:00:00+01:00 on sim-1; the engine made one.',
+    ]);
+  });
+
   it('a blocked record outside the stretch, or on another line, is a difference of its own', () => {
     const decisions = [
       { kind: 'blocked', at: '2026-01-06T10:00:00+01:00', line: 'sim-1' },
