@@ -107,13 +107,7 @@ export class UsageBuilder {
   }
 
   countryId(iso2: string): number {
-    let i = this.countryIndex.get(iso2);
-    if (i === undefined) {
-      i = this.countries.length;
-      this.countries.push(iso2);
-      this.countryIndex.set(iso2, i);
-    }
-    return i;
+    return intern(this.countries, this.countryIndex, iso2);
   }
 
   /**
@@ -126,13 +120,7 @@ export class UsageBuilder {
 
   /** The id of a number in the table, added if it is not there yet. */
   numberId(number: string): number {
-    let i = this.numberIndex.get(number);
-    if (i === undefined) {
-      i = this.numbers.length;
-      this.numbers.push(number);
-      this.numberIndex.set(number, i);
-    }
-    return i;
+    return intern(this.numbers, this.numberIndex, number);
   }
 
   /** Room for `n` more rows. */
@@ -306,6 +294,16 @@ export class UsageBuilder {
   }
 }
 
+
+/** The index of `value` in `table`, appended (and indexed in `index`) if it is not there yet. */
+function intern(table: string[], index: Map<string, number>, value: string): number {
+  let i = index.get(value);
+  if (i === undefined) {
+    i = table.push(value) - 1;
+    index.set(value, i);
+  }
+  return i;
+}
 
 /** The zone of each country of a columns' table, for the rating loop. */
 export function zonesOf(columns: UsageColumns): Uint8Array {
