@@ -83,7 +83,6 @@ export class DayContext {
     this.everyday.reset(ctx, life, this.rng, this.kinds, this.home);
     this.placeDays();
     this.zones = NO_ZONES;
-    this.metering = life.hooks.some((h) => h.closing !== undefined);
     if (ctx.activation !== null && ctx.periods.length > 0) {
       if (life.hooks.length === 0) this.ordinaryDays(ctx.activation);
       else this.daysWithHooks(ctx.activation);
@@ -218,6 +217,8 @@ export class DayContext {
     const periods = ctx.periods;
     const dayHooks = life.hooks.filter((h) => h.day !== undefined);
     const closings = life.hooks.flatMap((h) => (h.closing ? [h.closing] : []));
+    // A hook that closes the day aims at counters: then every row is counted.
+    this.metering = closings.length > 0;
     let period = 0;
     let periodEnd = periods[0]!.end;
     this.meter = new Meter(ctx.plan, ctx.catalog, ctx.dataBarred, this.kinds, periods);

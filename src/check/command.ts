@@ -78,8 +78,8 @@ export async function checkCommand(args: CheckArgs): Promise<number> {
       return v.kind === 'agree' ? 0 : v.kind === 'invalid' ? 2 : 1;
     }
     const loaded = loadScenario(args.scenario, PERSONAS);
-    const months = args.months ? { ...loaded.scenario, horizonMonths: args.months } : loaded.scenario;
-    const projected = args.only === 'usage' ? usageOnlyScenario(months, loaded.catalog) : { scenario: months, left: [] };
+    const asked = args.months ? { ...loaded.scenario, horizonMonths: args.months } : loaded.scenario;
+    const projected = args.only === 'usage' ? usageOnlyScenario(asked, loaded.catalog) : { scenario: asked, left: [] };
     const scenario = projected.scenario;
     if (projected.left.length > 0) console.log(`--only usage: prepaid plans left out (${projected.left.join(', ')}): their usage needs top-ups, an account event (BASE-B.1.2.1).`);
     const seed = args.seed ?? scenario.seed;

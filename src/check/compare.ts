@@ -178,7 +178,7 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
       engCount.set(k, engCount.get(k)! - 1);
       return false;
     });
-    const unmatched = engD.filter((d) => {
+    const extra = engD.filter((d) => {
       const k = sig(d);
       if ((refCount.get(k) ?? 0) === 0) return true;
       refCount.set(k, refCount.get(k)! - 1);
@@ -192,7 +192,6 @@ export function compareOutcomes(reference: Outcome, engine: EngineOutcome, setti
     };
     // A decision made at another time than the terms require is one difference, cited by the reference's
     // clauses; the engine's decision paired with it is preferably one inside the same group.
-    const extra = [...unmatched];
     for (const d of missing) {
       let i = groups.includes(d) ? extra.findIndex((e) => inGroup(e, d)) : -1;
       if (i < 0) i = extra.findIndex((e) => e.kind === d.kind && (e.line ?? '') === (d.line ?? ''));
